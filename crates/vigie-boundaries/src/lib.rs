@@ -1,0 +1,1 @@
+//! vigie-boundaries (work in progress).

@@ -1,0 +1,1 @@
+//! vigie-eval (work in progress).

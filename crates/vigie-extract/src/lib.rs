@@ -1,0 +1,1 @@
+//! vigie-extract (work in progress).

@@ -1,0 +1,1 @@
+//! vigie-gazetteer (work in progress).

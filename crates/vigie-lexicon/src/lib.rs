@@ -1,0 +1,1 @@
+//! vigie-lexicon (work in progress).

@@ -1,0 +1,108 @@
+//! Vigie's domain types, shared by every stage of the pipeline.
+//!
+//! This crate holds plain data and no I/O: a [`Document`] goes in, stages produce
+//! mentions ([`PlaceMention`], [`DateMention`], [`QuantityMention`], [`ActorMention`]),
+//! and [`Extraction`] is the output contract (format "1", see `ARCHITECTURE.md`).
+//!
+//! Every mention carries a [`Span`]: byte offsets into the document text as Vigie holds
+//! it. Nothing downstream ever points into normalized text.
+
+mod extraction;
+mod span;
+
+pub use extraction::*;
+pub use span::*;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The languages Vigie reads. Detection is an allow-list: anything else is reported
+/// as unsupported rather than guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses an ISO 639-1 code ("fr", "en"), case-insensitively.
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "fra" | "fre" | "french" | "français" => Some(Lang::Fr),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// One report: UTF-8 text plus what is known about where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Content hash of the text (hex), stable across runs.
+    pub id: String,
+    /// The text exactly as Vigie holds it; every span points into it.
+    pub text: String,
+    /// Language of the text, detected or given.
+    pub lang: Lang,
+    /// Publication date: given, read from the text's header, or unknown.
+    pub published: Option<NaiveDate>,
+    /// Headline, when known.
+    pub title: Option<String>,
+    /// The outlet (site, agency, channel) that published it.
+    pub outlet: Option<String>,
+    /// Where it was published.
+    pub url: Option<String>,
+}
+
+/// A stable content id: FNV-1a 64 over the UTF-8 bytes, twice with different seeds,
+/// written as 32 hex digits. Deterministic across platforms and runs.
+pub fn content_id(text: &str) -> String {
+    fn fnv(bytes: &[u8], seed: u64) -> u64 {
+        let mut h = seed;
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        h
+    }
+    let a = fnv(text.as_bytes(), 0xcbf2_9ce4_8422_2325);
+    let b = fnv(text.as_bytes(), 0x8422_2325_cbf2_9ce4);
+    format!("{a:016x}{b:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_id_is_stable_and_discriminates() {
+        assert_eq!(content_id("abc"), content_id("abc"));
+        assert_ne!(content_id("abc"), content_id("abd"));
+        assert_eq!(content_id("").len(), 32);
+    }
+
+    #[test]
+    fn lang_codes_round_trip() {
+        for l in [Lang::Fr, Lang::En] {
+            assert_eq!(Lang::from_code(l.code()), Some(l));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! vigie-normalize (work in progress).

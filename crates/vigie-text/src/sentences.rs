@@ -1,0 +1,154 @@
+//! Sentence splitting for French and English news text.
+
+use crate::fold::{fold, is_space};
+use crate::tokens::{Token, TokenKind};
+use vigie_model::Span;
+
+/// Abbreviations after which a period does not end a sentence (folded, without the
+/// period). Titles, ranks and common shortenings of French and English news.
+const ABBREVIATIONS: &[&str] = &[
+    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "gen", "gal", "col",
+    "lt", "lt-col", "cdt", "cne", "capt", "sgt", "adj", "cpl", "maj", "brig", "mr", "mrs", "ms",
+    "prof", "rev", "sen", "rep", "gov", "no", "n°", "art", "av", "bd", "etc", "cf", "p", "pp",
+    "vol", "env", "approx", "vs", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "fig", "ex",
+    "ca", "janv", "fevr", "avr", "juil", "sept", "oct", "nov", "dec", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let f = fold(word);
+    ABBREVIATIONS.contains(&f.as_str())
+        // single capital initials: "J. Dupont", "A.B."
+        || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
+}
+
+/// Sentence spans of `text`, computed from its tokens. Each span starts at a token and
+/// ends after the sentence's last token (closing quotes and brackets included).
+/// A blank line or a line break always ends a sentence (headlines, datelines).
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = tokens[i];
+        if start.is_none() {
+            start = Some(tok.span.start);
+        }
+        let mut end_here = false;
+        let mut last = i;
+        if tok.kind == TokenKind::Punct {
+            let t = tok.text(text);
+            if matches!(t, "." | "!" | "?" | "…") {
+                // absorb runs of terminal punctuation and closing quotes/brackets
+                while last + 1 < tokens.len() {
+                    let n = tokens[last + 1];
+                    let nt = n.text(text);
+                    let adjacent = text[tokens[last].span.end..n.span.start]
+                        .chars()
+                        .all(is_space);
+                    if adjacent
+                        && matches!(
+                            nt,
+                            "." | "!" | "?" | "…" | "»" | "\"" | "”" | ")" | "]" | "’"
+                        )
+                        && !(nt == "»" && n.span.start > tokens[last].span.end + 3)
+                    {
+                        last += 1;
+                    } else {
+                        break;
+                    }
+                }
+                end_here = ends_sentence(text, tokens, i, last);
+            }
+        }
+        // a line break ends the sentence before the next token
+        if !end_here && last + 1 < tokens.len() {
+            let gap = &text[tokens[last].span.end..tokens[last + 1].span.start];
+            if gap.contains('\n') {
+                end_here = true;
+            }
+        }
+        if end_here || last + 1 == tokens.len() {
+            out.push(Span::new(
+                start.unwrap_or(tok.span.start),
+                tokens[last].span.end,
+            ));
+            start = None;
+        }
+        i = last + 1;
+    }
+    out
+}
+
+/// Decides whether the terminal punctuation at token `i` (run ending at `last`) ends a sentence.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {
+    let tok = tokens[i];
+    let Some(next) = tokens.get(last + 1) else {
+        return true;
+    };
+    // "28.07.2024", "1.5": a period between digits with no space is inside a number.
+    let gap = &text[tokens[last].span.end..next.span.start];
+    if gap.is_empty() {
+        return false;
+    }
+    if tok.text(text) == "." && i > 0 {
+        let prev = tokens[i - 1];
+        if prev.span.end == tok.span.start
+            && prev.kind == TokenKind::Word
+            && is_abbreviation(prev.text(text))
+        {
+            return false;
+        }
+    }
+    // the next sentence starts with a capital, a digit, a quote or a dash
+    let first = next.text(text).chars().next().unwrap_or(' ');
+    first.is_uppercase()
+        || first.is_ascii_digit()
+        || matches!(
+            first,
+            '«' | '"' | '“' | '(' | '-' | '–' | '—' | '[' | '\'' | '‘'
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t, &tokenize(t))
+            .iter()
+            .map(|s| s.slice(t))
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_and_dates_do_not_split() {
+        let t = "Le Lt-col. Diarra et M. Traoré sont arrivés le 28.07.2024 à Gao. Ils repartent.";
+        assert_eq!(
+            split(t),
+            [
+                "Le Lt-col. Diarra et M. Traoré sont arrivés le 28.07.2024 à Gao.",
+                "Ils repartent."
+            ]
+        );
+    }
+
+    #[test]
+    fn french_quotes_close_the_sentence() {
+        let t = "« Le convoi a fait demi-tour. » Ensuite\u{00A0}: rien.";
+        assert_eq!(
+            split(t),
+            ["« Le convoi a fait demi-tour. »", "Ensuite\u{00A0}: rien."]
+        );
+    }
+
+    #[test]
+    fn lines_are_sentences() {
+        let t = "Titre du jour\n\n09/10/2024 – La rédaction\nTexte ici.";
+        assert_eq!(
+            split(t),
+            ["Titre du jour", "09/10/2024 – La rédaction", "Texte ici."]
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! Tokens with byte spans.
+
+use crate::fold::{is_apostrophe, is_dash, is_space};
+use vigie_model::Span;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters, possibly with inner hyphens or apostrophes ("Tin-Assako", "aujourd’hui"),
+    /// digits mixed with letters ("1er", "4x4"), or an elided article ("l’", "d’").
+    Word,
+    /// A run of ASCII digits. Separators (".", ",", "/", spaces) are separate tokens;
+    /// parsers that want "1 200" or "09/10/2024" combine them.
+    Number,
+    /// Any other visible character, one per token.
+    Punct,
+}
+
+/// One token of a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte span into the text.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokenKind,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// True when the first character is an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase())
+    }
+}
+
+/// French words that elide before a vowel: "l’", "d’", "qu’", "jusqu’" …
+fn is_elision(word: &str) -> bool {
+    let w: String = word.chars().flat_map(|c| c.to_lowercase()).collect();
+    matches!(
+        w.as_str(),
+        "l" | "d"
+            | "j"
+            | "m"
+            | "n"
+            | "s"
+            | "t"
+            | "c"
+            | "qu"
+            | "jusqu"
+            | "lorsqu"
+            | "puisqu"
+            | "quoiqu"
+            | "presqu"
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens. Spaces are dropped; everything else is covered, in order.
+///
+/// ```
+/// use vigie_text::{tokenize, TokenKind};
+/// let t = "l’armée à Tin-Assako, 09/10/2024";
+/// let toks: Vec<&str> = tokenize(t).iter().map(|k| k.text(t)).collect();
+/// assert_eq!(toks, ["l’", "armée", "à", "Tin-Assako", ",", "09", "/", "10", "/", "2024"]);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5 + 1);
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_space(c) {
+            continue;
+        }
+        if c.is_ascii_digit() {
+            // digits, then letters glued to them make a Word ("1er", "27e").
+            let mut end = i + 1;
+            let mut kind = TokenKind::Number;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_ascii_digit() {
+                    end = j + 1;
+                    it.next();
+                } else if d.is_alphabetic() {
+                    kind = TokenKind::Word;
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                span: Span::new(i, end),
+                kind,
+            });
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            loop {
+                let Some(&(j, d)) = it.peek() else { break };
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if is_dash(d) || is_apostrophe(d) {
+                    // an inner hyphen or apostrophe continues the word only when a
+                    // letter follows it directly.
+                    let after = text[j + d.len_utf8()..].chars().next();
+                    if !after.is_some_and(is_word_char) {
+                        break;
+                    }
+                    if is_apostrophe(d) {
+                        let head = &text[i..end];
+                        if is_elision(head) {
+                            // "l’armée": the article with its apostrophe is a token.
+                            end = j + d.len_utf8();
+                            it.next();
+                            break;
+                        }
+                        let rest = &text[j + d.len_utf8()..];
+                        let mut rc = rest.chars();
+                        if matches!(rc.next(), Some('s' | 'S'))
+                            && !rc.next().is_some_and(is_word_char)
+                        {
+                            // English possessive: "Mali's" → "Mali", "'s".
+                            break;
+                        }
+                    }
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                break;
+            }
+            out.push(Token {
+                span: Span::new(i, end),
+                kind: TokenKind::Word,
+            });
+            continue;
+        }
+        out.push(Token {
+            span: Span::new(i, i + c.len_utf8()),
+            kind: TokenKind::Punct,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(t: &str) -> Vec<&str> {
+        tokenize(t).iter().map(|k| k.text(t)).collect()
+    }
+
+    #[test]
+    fn elisions_split_but_inner_apostrophes_stay() {
+        assert_eq!(words("d’In-Tifirkit"), ["d’", "In-Tifirkit"]);
+        assert_eq!(words("qu'il"), ["qu'", "il"]);
+        assert_eq!(words("aujourd’hui"), ["aujourd’hui"]);
+        assert_eq!(words("Mali's army"), ["Mali", "'", "s", "army"]);
+    }
+
+    #[test]
+    fn hyphens_numbers_and_ordinals() {
+        assert_eq!(words("vingt-sept"), ["vingt-sept"]);
+        assert_eq!(words("le 1er octobre"), ["le", "1er", "octobre"]);
+        assert_eq!(words("1 200"), ["1", "200"]);
+        assert_eq!(words("Kidal -"), ["Kidal", "-"]);
+        assert_eq!(words("« Le convoi »"), ["«", "Le", "convoi", "»"]);
+    }
+
+    #[test]
+    fn kinds() {
+        let t = "27 véhicules, 1er";
+        let k: Vec<TokenKind> = tokenize(t).iter().map(|x| x.kind).collect();
+        assert_eq!(
+            k,
+            [
+                TokenKind::Number,
+                TokenKind::Word,
+                TokenKind::Punct,
+                TokenKind::Word
+            ]
+        );
+    }
+}
