@@ -1,1 +1,67 @@
-fn main() {}
+//! `vigie`: the command line. It only wires the library crates together; each
+//! subcommand lives in its own module.
+
+mod bench;
+mod eval;
+mod extract;
+mod gazetteer;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Vigie turns open-source reports about armed conflict into a record an analyst can
+/// trust: who did what to whom, where, when, how many, according to whom.
+#[derive(Parser)]
+#[command(name = "vigie", version, about, propagate_version = true)]
+struct Cli {
+    /// A folder of your own data files (actors.tsv, places.tsv, dates/, quantities/) that
+    /// extend the embedded ones, no rebuild needed.
+    #[arg(long, global = true, env = "VIGIE_DATA", value_name = "DIR")]
+    data: Option<PathBuf>,
+    /// A gazetteer index built by `vigie gazetteer import`, used instead of the embedded one.
+    #[arg(long, global = true, env = "VIGIE_GAZETTEER", value_name = "FILE")]
+    gazetteer: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Extract places, dates, quantities, actors (and, later, events) from one report.
+    Extract(extract::Args),
+    /// Score Vigie against hand-made answer keys (SCHEMA.md of the gold corpus).
+    Eval(eval::Args),
+    /// Build or query gazetteer indexes.
+    #[command(subcommand)]
+    Gazetteer(gazetteer::Command),
+    /// Measure throughput and memory of the mention layer.
+    Bench(bench::Args),
+}
+
+impl Cli {
+    fn config(&self) -> vigie_extract::Config {
+        vigie_extract::Config {
+            user_dir: self.data.clone(),
+            gazetteer: self.gazetteer.clone(),
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result: Result<ExitCode> = match &cli.command {
+        Command::Extract(a) => extract::run(&cli.config(), a),
+        Command::Eval(a) => eval::run(&cli.config(), a),
+        Command::Gazetteer(c) => gazetteer::run(&cli.config(), c),
+        Command::Bench(a) => bench::run(&cli.config(), a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("vigie: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

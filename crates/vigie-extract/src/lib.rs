@@ -1,1 +1,213 @@
-//! vigie-extract (work in progress).
+//! The extraction pipeline: one [`Pipeline`] holds every stage's compiled data (gazetteer,
+//! date and quantity grammars, actor lexicon) and turns a [`Document`] into an
+//! [`Extraction`], the output contract (format "1").
+//!
+//! ```text
+//! raw bytes ──prepare()──▶ Document ──Pipeline::extract()──▶ Extraction
+//!                          (text, lang,      tokens → actors → dates → quantities → places
+//!                           published)
+//! ```
+//!
+//! Stages run in a fixed order so that overlaps are settled deterministically: actors
+//! first (an actor name is never read as a place: "Africa Corps"), then dates (a month
+//! name is never a place), then quantities, then places.
+
+mod input;
+
+pub use input::{prepare, InputError, Prepared, RawInput, MAX_DOCUMENT_BYTES};
+
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+use vigie_gazetteer::{Gazetteer, Geoparser};
+use vigie_lexicon::ActorLexicon;
+use vigie_model::{DateAnchor, DatePrecision, Document, Extraction, Span};
+use vigie_normalize::dates::DateGrammar;
+use vigie_normalize::quantities::QuantityGrammar;
+
+/// Where the pipeline's data comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// A folder of user data files that extend the embedded ones without a rebuild
+    /// (`actors.tsv`, `places.tsv`, `dates/…`, `quantities/…`). See `ARCHITECTURE.md`.
+    pub user_dir: Option<PathBuf>,
+    /// A gazetteer index built by `vigie gazetteer import`, used instead of the embedded one.
+    pub gazetteer: Option<PathBuf>,
+}
+
+/// Errors while setting up the pipeline (bad user data files, unreadable index).
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// The gazetteer index could not be read.
+    #[error("gazetteer: {0}")]
+    Gazetteer(String),
+    /// A user data file could not be read or parsed.
+    #[error("user data in {dir}: {message}")]
+    UserData {
+        /// The folder.
+        dir: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Every stage, ready to run. Build once, extract many documents (it is `Sync`).
+pub struct Pipeline {
+    geoparser: Geoparser<'static>,
+    dates: DateGrammar,
+    quantities: QuantityGrammar,
+    actors: ActorLexicon,
+}
+
+fn user_err(dir: &Path, e: impl std::fmt::Display) -> SetupError {
+    SetupError::UserData {
+        dir: dir.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+impl Pipeline {
+    /// Builds the pipeline from the embedded data, extended by `config`.
+    pub fn new(config: &Config) -> Result<Pipeline, SetupError> {
+        let user = config.user_dir.as_deref();
+        let gazetteer: &'static Gazetteer = match (&config.gazetteer, user) {
+            (None, None) => Gazetteer::embedded(),
+            (path, user) => {
+                let mut g = match path {
+                    Some(p) => Gazetteer::open(p).map_err(|e| SetupError::Gazetteer(e.to_string()))?,
+                    None => Gazetteer::embedded().clone(),
+                };
+                if let Some(dir) = user {
+                    let tsv = dir.join("places.tsv");
+                    if tsv.exists() {
+                        g.extend_tsv(&tsv).map_err(|e| user_err(dir, e))?;
+                    }
+                }
+                // The pipeline lives as long as the process in every caller; leaking one
+                // gazetteer keeps the geoparser free of self-references.
+                Box::leak(Box::new(g))
+            }
+        };
+        let geoparser = Geoparser::new(gazetteer, user).map_err(|e| user_err(Path::new("."), e))?;
+        let dates = DateGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
+        let quantities = QuantityGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
+        let actors = ActorLexicon::load(user).map_err(|e| user_err(Path::new("."), e))?;
+        Ok(Pipeline {
+            geoparser,
+            dates,
+            quantities,
+            actors,
+        })
+    }
+
+    /// Validates and decodes raw input into a document, reading the publication date
+    /// from the text's header when it is not given (see [`prepare`]).
+    pub fn prepare(&self, raw: RawInput) -> Result<Prepared, InputError> {
+        prepare(raw, |text, tokens, lang| self.dates.header_date(text, tokens, lang))
+    }
+
+    /// Prepares and extracts in one go; preparation notes are added to the extraction's
+    /// diagnostics.
+    pub fn extract_raw(&self, raw: RawInput) -> Result<(Document, Extraction), InputError> {
+        let prepared = self.prepare(raw)?;
+        let mut ex = self.extract(&prepared.document);
+        let mut diags = prepared.diagnostics;
+        diags.append(&mut ex.diagnostics);
+        ex.diagnostics = diags;
+        Ok((prepared.document, ex))
+    }
+
+    /// The date grammar (also used to read publication dates from headers).
+    pub fn dates(&self) -> &DateGrammar {
+        &self.dates
+    }
+
+    /// The actor lexicon.
+    pub fn actors(&self) -> &ActorLexicon {
+        &self.actors
+    }
+
+    /// Runs every stage on `doc`.
+    pub fn extract(&self, doc: &Document) -> Extraction {
+        let text = doc.text.as_str();
+        let tokens = vigie_text::tokenize(text);
+        let mut out = Extraction::empty(doc);
+
+        out.actors = self.actors.find(text, &tokens, doc.lang);
+
+        let (anchor, anchor_known) = match doc.published {
+            Some(d) => (d, true),
+            None => match self.latest_absolute_date(text, &tokens, doc) {
+                Some(d) => {
+                    out.diagnostics.push(format!(
+                        "no publication date: relative dates resolved against {d}, the latest date the text names"
+                    ));
+                    (d, true)
+                }
+                None => (far_future(), false),
+            },
+        };
+        let mut dates = self.dates.find(text, &tokens, doc.lang, anchor);
+        if !anchor_known {
+            let before = dates.len();
+            dates.retain(|d| d.anchor == DateAnchor::Absolute && names_a_year(&d.span.text));
+            if dates.len() != before {
+                out.diagnostics.push(
+                    "no publication date: relative dates (\"mardi\", \"hier\") left unresolved".into(),
+                );
+            }
+        }
+        out.dates = dates;
+
+        let taken: Vec<Span> = out
+            .actors
+            .iter()
+            .map(|a| a.span.span())
+            .chain(out.dates.iter().map(|d| d.span.span()))
+            .collect();
+        out.quantities = self
+            .quantities
+            .find(text, &tokens, doc.lang)
+            .into_iter()
+            .filter(|q| !out.dates.iter().any(|d| d.span.span().contains(q.span.span())))
+            .collect();
+        out.places = self.geoparser.find(text, &tokens, doc.lang, &taken);
+        out
+    }
+
+    /// The latest day-precise date the text names itself, for documents with no
+    /// publication date.
+    fn latest_absolute_date(
+        &self,
+        text: &str,
+        tokens: &[vigie_text::Token],
+        doc: &Document,
+    ) -> Option<NaiveDate> {
+        self.dates
+            .find(text, tokens, doc.lang, far_future())
+            .into_iter()
+            .filter(|d| d.anchor == DateAnchor::Absolute && d.precision == DatePrecision::Day)
+            .filter(|d| names_a_year(&d.span.text))
+            .filter_map(|d| d.to)
+            .max()
+    }
+}
+
+/// A stand-in publication date for documents that have none: late enough that every date
+/// the text names lies before it, early enough that date arithmetic cannot overflow.
+fn far_future() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2999, 12, 31).expect("valid date")
+}
+
+/// True when `s` writes a year with four digits: only such dates can be trusted when
+/// there is no publication date to complete the others.
+fn names_a_year(s: &str) -> bool {
+    s.as_bytes()
+        .windows(4)
+        .enumerate()
+        .any(|(i, w)| {
+            w.iter().all(u8::is_ascii_digit)
+                && (w[0] == b'1' || w[0] == b'2')
+                && !s.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+                && !(i > 0 && s.as_bytes()[i - 1].is_ascii_digit())
+        })
+}

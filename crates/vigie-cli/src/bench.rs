@@ -1,0 +1,111 @@
+//! `vigie bench`: throughput and memory of the mention layer.
+//!
+//! Documents are extracted one by one, as in real use, over and over until the volume
+//! reaches `--mb`; each run is timed, and the median and best are reported with the
+//! process's peak resident memory.
+
+use anyhow::{bail, Result};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+use vigie_extract::{Config, Pipeline};
+use vigie_model::{content_id, Document, Lang};
+
+/// Arguments of `vigie bench`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold files whose texts make the workload (`*.jsonl`, `*.gold.json`); the bundled
+    /// example reports when none are given.
+    gold: Vec<PathBuf>,
+    /// Megabytes of text per run.
+    #[arg(long, default_value_t = 50)]
+    mb: usize,
+    /// Number of timed runs.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+}
+
+/// The bundled example reports (the same ones `vigie demo` and the README use).
+pub const EXAMPLES: &[(&str, &str, &str)] = &[
+    ("fr", "2024-03-12", include_str!("../../../examples/reports/fr-convoi-gao-2024-03-12.txt")),
+    ("en", "2024-05-20", include_str!("../../../examples/reports/en-drone-strike-2024-05-20.txt")),
+];
+
+fn peak_rss_mb() -> Option<f64> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
+    let t_setup = Instant::now();
+    let pipeline = Pipeline::new(config)?;
+    let setup = t_setup.elapsed().as_secs_f64();
+    let mut docs: Vec<Document> = Vec::new();
+    let mk = |text: String, lang: Lang, published: Option<chrono::NaiveDate>| Document {
+        id: content_id(&text),
+        text,
+        lang,
+        published,
+        title: None,
+        outlet: None,
+        url: None,
+    };
+    if a.gold.is_empty() {
+        for (lang, date, text) in EXAMPLES {
+            docs.push(mk(
+                text.to_string(),
+                Lang::from_code(lang).unwrap_or(Lang::Fr),
+                chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok(),
+            ));
+        }
+    } else {
+        for d in vigie_eval::load_gold(&a.gold)? {
+            let lang = d.lang.as_deref().and_then(Lang::from_code).unwrap_or(Lang::Fr);
+            let published = d
+                .published
+                .as_deref()
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
+            docs.push(mk(d.text, lang, published));
+        }
+    }
+    let unit: usize = docs.iter().map(|d| d.text.len()).sum();
+    if unit == 0 {
+        bail!("no text to measure");
+    }
+    let target = a.mb * 1_000_000;
+    let reps = target.div_ceil(unit);
+    let bytes = reps * unit;
+    println!(
+        "workload: {} documents, {unit} bytes, repeated {reps} times = {:.1} MB per run; pipeline setup {:.0} ms",
+        docs.len(),
+        bytes as f64 / 1e6,
+        setup * 1e3
+    );
+    let mut speeds = Vec::new();
+    let mut mentions = 0usize;
+    for run in 0..a.runs.max(1) {
+        let t = Instant::now();
+        let mut n = 0usize;
+        for _ in 0..reps {
+            for d in &docs {
+                let ex = pipeline.extract(d);
+                n += ex.places.len() + ex.dates.len() + ex.quantities.len() + ex.actors.len();
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        let mbs = bytes as f64 / 1e6 / secs;
+        println!("run {}: {secs:.2} s, {mbs:.1} MB/s, {n} mentions", run + 1);
+        speeds.push(mbs);
+        mentions = n;
+    }
+    speeds.sort_by(f64::total_cmp);
+    let median = speeds[speeds.len() / 2];
+    println!(
+        "mention layer, one core: median {median:.1} MB/s, best {:.1} MB/s; {mentions} mentions per run; peak RSS {}",
+        speeds[speeds.len() - 1],
+        peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB"))
+    );
+    Ok(ExitCode::SUCCESS)
+}

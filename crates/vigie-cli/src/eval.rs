@@ -1,0 +1,107 @@
+//! `vigie eval`.
+
+use anyhow::{Context, Result};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use vigie_eval::{load_gold, GoldDoc, Reference, Scorer};
+use vigie_extract::{Config, Pipeline, RawInput};
+use vigie_model::Lang;
+
+/// Arguments of `vigie eval`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold files: `*.jsonl` (text inline) or a seed `*.gold.json`.
+    #[arg(required = true)]
+    gold: Vec<PathBuf>,
+    /// The `shared` folder holding `data/geonames` and `tools/places.tsv`, for reference
+    /// coordinates; by default the parent of the first gold file's folder.
+    #[arg(long)]
+    shared: Option<PathBuf>,
+    /// Predicted events ending before this date are out of the keys' scope.
+    #[arg(long, default_value = "2024-01-01", value_parser = crate::extract::parse_date)]
+    min_date: chrono::NaiveDate,
+    /// How many misses to list per facet (0: none).
+    #[arg(long, default_value_t = 40)]
+    misses: usize,
+    /// Also write the figures as JSON to this file.
+    #[arg(long)]
+    json: Option<PathBuf>,
+}
+
+/// Runs the pipeline on one gold document, as `vigie extract` would on its text.
+pub fn extract_gold(p: &Pipeline, d: &GoldDoc) -> Result<serde_json::Value, String> {
+    let raw = RawInput {
+        bytes: d.text.as_bytes().to_vec(),
+        origin: d.id.clone(),
+        lang: d.lang.as_deref().and_then(Lang::from_code),
+        published: d
+            .published
+            .as_deref()
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+        outlet: d.outlet.clone(),
+        url: d.url.clone(),
+        title: None,
+    };
+    let (_, ex) = p.extract_raw(raw).map_err(|e| e.to_string())?;
+    serde_json::to_value(ex).map_err(|e| e.to_string())
+}
+
+pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
+    let docs = load_gold(&a.gold)?;
+    let shared = a.shared.clone().or_else(|| {
+        let first = a.gold.first()?.canonicalize().ok()?;
+        Some(first.parent()?.parent()?.to_path_buf())
+    });
+    let reference = match shared.as_deref() {
+        Some(dir) if dir.join("data/geonames").is_dir() => Reference::load(dir)
+            .with_context(|| format!("reading reference places under {}", dir.display()))?,
+        _ => {
+            eprintln!("vigie: note: no shared/data/geonames found; places are judged by name only (pass --shared)");
+            Reference::empty()
+        }
+    };
+    let pipeline = Pipeline::new(config)?;
+    let t0 = std::time::Instant::now();
+    let outputs: Vec<_> = docs.iter().map(|d| extract_gold(&pipeline, d)).collect();
+    let spent = t0.elapsed().as_secs_f64();
+    let chars: usize = docs.iter().map(|d| d.text.chars().count()).sum();
+    let scores = Scorer::new(&reference, Some(a.min_date)).score(&docs, &outputs);
+    let table = scores.table();
+    let (body, summary) = table.trim_end().rsplit_once('\n').unwrap_or(("", &table));
+    println!("{body}");
+    println!(
+        "extract time {spent:.2} s for {chars} chars ({:.0} chars/s, in process)",
+        chars as f64 / spent.max(1e-9)
+    );
+    if a.misses > 0 {
+        for facet in vigie_eval::score::FACETS {
+            let ms: Vec<_> = scores.misses.iter().filter(|m| m.facet == facet).collect();
+            if ms.is_empty() {
+                continue;
+            }
+            println!("\nmisses: {facet} ({})", ms.len());
+            for m in ms.iter().take(a.misses) {
+                println!("  {:<10} {}", m.doc, m.what);
+            }
+        }
+        println!();
+    }
+    println!("{summary}");
+    if let Some(path) = &a.json {
+        write_json(path, &scores)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn write_json(path: &Path, s: &vigie_eval::Scores) -> Result<()> {
+    let mut f1 = serde_json::Map::new();
+    for k in vigie_eval::score::FACETS {
+        f1.insert(k.into(), serde_json::json!((s.f1(k) * 1000.0).round() / 1000.0));
+    }
+    let matched: serde_json::Map<_, _> = vigie_eval::score::SUBSCORES
+        .iter()
+        .map(|k| (k.to_string(), serde_json::json!(s.sub_share(k))))
+        .collect();
+    let v = serde_json::json!({"f1": f1, "matched": matched, "docs": s.docs, "failed": s.failed.len()});
+    std::fs::write(path, serde_json::to_string_pretty(&v)?).with_context(|| format!("writing {}", path.display()))
+}

@@ -1,0 +1,65 @@
+//! `vigie gazetteer`.
+
+use anyhow::{Context, Result};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use vigie_extract::Config;
+
+/// Subcommands of `vigie gazetteer`.
+#[derive(clap::Subcommand)]
+pub enum Command {
+    /// Build an index from GeoNames dumps (country files, cities500.txt, allCountries.zip;
+    /// plain, .gz or .zip) for use with `--gazetteer`.
+    Import {
+        /// The dumps to read.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Where to write the index.
+        #[arg(long, short)]
+        out: PathBuf,
+        /// A TSV of your own places and aliases to add (see ARCHITECTURE.md).
+        #[arg(long)]
+        places: Vec<PathBuf>,
+    },
+    /// Show the gazetteer's candidates for a name.
+    Lookup {
+        /// The name as written in a report.
+        name: String,
+    },
+}
+
+pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
+    match c {
+        Command::Import { files, out, places } => {
+            let t = std::time::Instant::now();
+            let (mut g, stats) = vigie_gazetteer::import(files).context("importing GeoNames dumps")?;
+            for p in places {
+                g.extend_tsv(p).with_context(|| format!("reading {}", p.display()))?;
+            }
+            g.write(out).with_context(|| format!("writing {}", out.display()))?;
+            let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
+            println!(
+                "{stats}; index {} written ({:.1} MB) in {:.1} s",
+                out.display(),
+                size as f64 / 1e6,
+                t.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Lookup { name } => {
+            let g = match &config.gazetteer {
+                Some(p) => vigie_gazetteer::Gazetteer::open(p)?,
+                None => vigie_gazetteer::Gazetteer::embedded().clone(),
+            };
+            let found = g.lookup(name);
+            if found.is_empty() {
+                println!("no place named {name:?}");
+                return Ok(ExitCode::from(1));
+            }
+            for c in found {
+                println!("{c}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! Reference coordinates for gold place names, built as the reference scorer builds them:
+//! every name of the GeoNames country dumps and `cities500.txt.gz`, the best-ranked entry
+//! per folded name (populated places over admin areas over the rest, then population;
+//! countries first), then the overrides of `tools/places.tsv`.
+
+use crate::fold::name_key;
+use crate::EvalError;
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+/// A point and its country.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RefPoint {
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+}
+
+/// Folded name → reference point.
+#[derive(Debug, Default)]
+pub struct Reference {
+    points: HashMap<String, (RefPoint, f64)>,
+}
+
+impl Reference {
+    /// An empty reference: every place is then judged by its name alone.
+    pub fn empty() -> Reference {
+        Reference::default()
+    }
+
+    /// Loads `shared/data/geonames/{XX.txt, cities500.txt.gz}` and `shared/tools/places.tsv`
+    /// from a `shared` folder.
+    pub fn load(shared: &Path) -> Result<Reference, EvalError> {
+        let mut r = Reference::default();
+        let gdir = shared.join("data").join("geonames");
+        let mut files: Vec<_> = std::fs::read_dir(&gdir)
+            .map_err(|e| EvalError::Io {
+                path: gdir.display().to_string(),
+                source: e,
+            })?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n.len() == 6
+                        && n.ends_with(".txt")
+                        && n[..2].bytes().all(|b| b.is_ascii_uppercase())
+                })
+            })
+            .collect();
+        files.sort();
+        files.push(gdir.join("cities500.txt.gz"));
+        for f in &files {
+            let file = std::fs::File::open(f).map_err(|e| EvalError::Io {
+                path: f.display().to_string(),
+                source: e,
+            })?;
+            let reader: Box<dyn Read> = if f.extension().is_some_and(|e| e == "gz") {
+                Box::new(flate2::read::GzDecoder::new(file))
+            } else {
+                Box::new(file)
+            };
+            r.read_dump(BufReader::new(reader));
+        }
+        let ov = shared.join("tools").join("places.tsv");
+        if let Ok(s) = std::fs::read_to_string(&ov) {
+            for line in s.lines() {
+                if line.starts_with('#') || line.trim().is_empty() {
+                    continue;
+                }
+                let c: Vec<&str> = line.split('\t').collect();
+                if c.len() < 4 {
+                    continue;
+                }
+                if let (Ok(lat), Ok(lon)) = (c[1].parse(), c[2].parse()) {
+                    r.points.insert(name_key(c[0]), (RefPoint { lat, lon }, 1e15));
+                }
+            }
+        }
+        Ok(r)
+    }
+
+    fn read_dump(&mut self, reader: impl BufRead) {
+        for line in reader.lines() {
+            let Ok(line) = line else { break };
+            let c: Vec<&str> = line.split('\t').collect();
+            if c.len() < 15 {
+                continue;
+            }
+            let pop: f64 = c[14].parse().unwrap_or(0.0);
+            let class = match c[6] {
+                "P" => 3.0,
+                "A" => 2.0,
+                _ => 1.0,
+            };
+            let mut rank = class * 1e9 + pop;
+            if c[7].starts_with("PCL") {
+                rank += 1e12;
+            }
+            let (Ok(lat), Ok(lon)) = (c[4].parse(), c[5].parse()) else {
+                continue;
+            };
+            let p = RefPoint { lat, lon };
+            let alts = if c[3].is_empty() { Vec::new() } else { c[3].split(',').collect() };
+            let mut seen = std::collections::HashSet::new();
+            for n in [c[1], c[2]].into_iter().chain(alts) {
+                let k = name_key(n);
+                if k.is_empty() || !seen.insert(k.clone()) {
+                    continue;
+                }
+                match self.points.get(&k) {
+                    Some((_, r)) if *r >= rank => {}
+                    _ => {
+                        self.points.insert(k, (p, rank));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The reference point of a canonical gold name.
+    pub fn point(&self, canonical: &str) -> Option<RefPoint> {
+        self.points.get(&name_key(canonical)).map(|(p, _)| *p)
+    }
+
+    /// How many names are known.
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    /// True when no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+}
+
+/// Great-circle distance in km, as the reference scorer computes it.
+pub fn km(a: RefPoint, b: RefPoint) -> f64 {
+    let p = std::f64::consts::PI / 180.0;
+    let h = ((b.lat - a.lat) * p / 2.0).sin().powi(2)
+        + (a.lat * p).cos() * (b.lat * p).cos() * ((b.lon - a.lon) * p / 2.0).sin().powi(2);
+    12742.0 * h.min(1.0).sqrt().asin()
+}
