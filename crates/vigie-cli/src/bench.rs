@@ -27,8 +27,16 @@ pub struct Args {
 
 /// The bundled example reports (the same ones `vigie demo` and the README use).
 pub const EXAMPLES: &[(&str, &str, &str)] = &[
-    ("fr", "2024-03-12", include_str!("../../../examples/reports/fr-convoi-gao-2024-03-12.txt")),
-    ("en", "2024-05-20", include_str!("../../../examples/reports/en-drone-strike-2024-05-20.txt")),
+    (
+        "fr",
+        "2024-03-12",
+        include_str!("../../../examples/reports/fr-convoi-gao-2024-03-12.txt"),
+    ),
+    (
+        "en",
+        "2024-05-20",
+        include_str!("../../../examples/reports/en-drone-strike-2024-05-20.txt"),
+    ),
 ];
 
 fn peak_rss_mb() -> Option<f64> {
@@ -62,7 +70,11 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         }
     } else {
         for d in vigie_eval::load_gold(&a.gold)? {
-            let lang = d.lang.as_deref().and_then(Lang::from_code).unwrap_or(Lang::Fr);
+            let lang = d
+                .lang
+                .as_deref()
+                .and_then(Lang::from_code)
+                .unwrap_or(Lang::Fr);
             let published = d
                 .published
                 .as_deref()

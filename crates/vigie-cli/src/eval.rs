@@ -96,12 +96,17 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
 fn write_json(path: &Path, s: &vigie_eval::Scores) -> Result<()> {
     let mut f1 = serde_json::Map::new();
     for k in vigie_eval::score::FACETS {
-        f1.insert(k.into(), serde_json::json!((s.f1(k) * 1000.0).round() / 1000.0));
+        f1.insert(
+            k.into(),
+            serde_json::json!((s.f1(k) * 1000.0).round() / 1000.0),
+        );
     }
     let matched: serde_json::Map<_, _> = vigie_eval::score::SUBSCORES
         .iter()
         .map(|k| (k.to_string(), serde_json::json!(s.sub_share(k))))
         .collect();
-    let v = serde_json::json!({"f1": f1, "matched": matched, "docs": s.docs, "failed": s.failed.len()});
-    std::fs::write(path, serde_json::to_string_pretty(&v)?).with_context(|| format!("writing {}", path.display()))
+    let v =
+        serde_json::json!({"f1": f1, "matched": matched, "docs": s.docs, "failed": s.failed.len()});
+    std::fs::write(path, serde_json::to_string_pretty(&v)?)
+        .with_context(|| format!("writing {}", path.display()))
 }

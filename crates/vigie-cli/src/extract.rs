@@ -44,7 +44,8 @@ pub struct Args {
 
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|e| format!("{s:?} is not a YYYY-MM-DD date: {e}"))
 }
 
 /// Parses a language code.
@@ -55,7 +56,9 @@ pub fn parse_lang(s: &str) -> Result<Lang, String> {
 pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
     let (bytes, origin) = if a.file.as_os_str() == "-" {
         let mut b = Vec::new();
-        std::io::stdin().read_to_end(&mut b).context("reading standard input")?;
+        std::io::stdin()
+            .read_to_end(&mut b)
+            .context("reading standard input")?;
         (b, "-".to_string())
     } else {
         let b = std::fs::read(&a.file).with_context(|| format!("reading {}", a.file.display()))?;
@@ -105,20 +108,34 @@ pub fn render_text(_text: &str, ex: &Extraction) -> String {
             p.lat,
             p.lon,
             p.country,
-            p.admin1.as_deref().map(|a| format!(" / {a}")).unwrap_or_default(),
-            p.admin2.as_deref().map(|a| format!(" / {a}")).unwrap_or_default(),
+            p.admin1
+                .as_deref()
+                .map(|a| format!(" / {a}"))
+                .unwrap_or_default(),
+            p.admin2
+                .as_deref()
+                .map(|a| format!(" / {a}"))
+                .unwrap_or_default(),
             p.geo_precision
         );
     }
     let _ = writeln!(s, "\ndates ({})", ex.dates.len());
     for x in &ex.dates {
-        let _ = writeln!(s, "  {:<28} {} ({:?}, {:?})", format!("{:?}", x.span.text), x.value, x.precision, x.anchor);
+        let _ = writeln!(
+            s,
+            "  {:<28} {} ({:?}, {:?})",
+            format!("{:?}", x.span.text),
+            x.value,
+            x.precision,
+            x.anchor
+        );
     }
     let _ = writeln!(s, "\nquantities ({})", ex.quantities.len());
     for q in &ex.quantities {
-        let range = match (q.low, q.high) {
-            (Some(l), Some(h)) if l == h => format!("{l}"),
-            (l, h) => format!(
+        let range = match (q.value, q.low, q.high) {
+            (Some(v), None, None) => format!("~{v}"),
+            (_, Some(l), Some(h)) if l == h => format!("{l}"),
+            (_, l, h) => format!(
                 "{}..{}",
                 l.map_or(String::new(), |v| v.to_string()),
                 h.map_or(String::new(), |v| v.to_string())
@@ -135,7 +152,13 @@ pub fn render_text(_text: &str, ex: &Extraction) -> String {
     }
     let _ = writeln!(s, "\nactors ({})", ex.actors.len());
     for x in &ex.actors {
-        let _ = writeln!(s, "  {:<28} {} (inter {})", format!("{:?}", x.span.text), x.actor, x.inter);
+        let _ = writeln!(
+            s,
+            "  {:<28} {} (inter {})",
+            format!("{:?}", x.span.text),
+            x.actor,
+            x.inter
+        );
     }
     s
 }

@@ -32,14 +32,23 @@ pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
     match c {
         Command::Import { files, out, places } => {
             let t = std::time::Instant::now();
-            let (mut g, stats) = vigie_gazetteer::import(files).context("importing GeoNames dumps")?;
+            let (mut g, stats) =
+                vigie_gazetteer::import(files).context("importing GeoNames dumps")?;
             for p in places {
-                g.extend_tsv(p).with_context(|| format!("reading {}", p.display()))?;
+                g.extend_tsv(p)
+                    .with_context(|| format!("reading {}", p.display()))?;
             }
-            g.write(out).with_context(|| format!("writing {}", out.display()))?;
+            g.write(out)
+                .with_context(|| format!("writing {}", out.display()))?;
             let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
             println!(
-                "{stats}; index {} written ({:.1} MB) in {:.1} s",
+                "{} files, {} rows ({} unreadable, {} skipped), {} places, {} admin1 names; index {} written ({:.1} MB) in {:.1} s",
+                stats.files,
+                stats.rows,
+                stats.bad_rows,
+                stats.skipped,
+                stats.places,
+                stats.admin1,
                 out.display(),
                 size as f64 / 1e6,
                 t.elapsed().as_secs_f64()
@@ -56,8 +65,25 @@ pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
                 println!("no place named {name:?}");
                 return Ok(ExitCode::from(1));
             }
-            for c in found {
-                println!("{c}");
+            let bounds = vigie_boundaries::Boundaries::embedded();
+            for (id, level) in found {
+                let Some(p) = g.place(id) else { continue };
+                let admin = bounds
+                    .locate(p.lat, p.lon)
+                    .map(|a| format!("{} / {}", a.admin1, a.admin2.unwrap_or_default()))
+                    .unwrap_or_default();
+                println!(
+                    "{:<10} {:<28} {:>9.5} {:>10.5} {} {:<6} pop {:>8} {:?} {}",
+                    p.geonameid.map_or("-".to_string(), |g| g.to_string()),
+                    p.name,
+                    p.lat,
+                    p.lon,
+                    p.country,
+                    p.feature_code,
+                    p.population,
+                    level,
+                    admin
+                );
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -44,7 +44,9 @@ pub enum InputError {
         reason: String,
     },
     /// Too large to read in one piece.
-    #[error("{origin}: {size} bytes is more than the {max} bytes Vigie reads as one document; split it")]
+    #[error(
+        "{origin}: {size} bytes is more than the {max} bytes Vigie reads as one document; split it"
+    )]
     TooLarge {
         /// Where the document came from.
         origin: String,
@@ -195,7 +197,10 @@ mod tests {
 
     #[test]
     fn empty_and_blank_are_refused() {
-        assert!(matches!(prepare(raw(b""), no_header), Err(InputError::Empty { .. })));
+        assert!(matches!(
+            prepare(raw(b""), no_header),
+            Err(InputError::Empty { .. })
+        ));
         assert!(matches!(
             prepare(raw(b" \n\t\n"), no_header),
             Err(InputError::Empty { .. })
@@ -205,18 +210,30 @@ mod tests {
     #[test]
     fn binary_is_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-        assert!(matches!(prepare(raw(png), no_header), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            prepare(raw(png), no_header),
+            Err(InputError::Binary { .. })
+        ));
         let junk: Vec<u8> = (0..4000u32).map(|i| (i * 131 % 251) as u8 | 0x80).collect();
-        assert!(matches!(prepare(raw(&junk), no_header), Err(InputError::Binary { .. })));
+        assert!(matches!(
+            prepare(raw(&junk), no_header),
+            Err(InputError::Binary { .. })
+        ));
     }
 
     #[test]
     fn a_few_bad_bytes_are_replaced_and_reported() {
-        let mut b = "Le convoi est arrivé à Gao mardi, selon des sources locales.".as_bytes().to_vec();
+        let mut b = "Le convoi est arrivé à Gao mardi, selon des sources locales."
+            .as_bytes()
+            .to_vec();
         b.insert(10, 0xff);
         let p = prepare(raw(&b), no_header).unwrap();
         assert!(p.document.text.contains('\u{FFFD}'));
         assert_eq!(p.document.lang, Lang::Fr);
-        assert!(p.diagnostics[0].contains("invalid UTF-8"), "{:?}", p.diagnostics);
+        assert!(
+            p.diagnostics[0].contains("invalid UTF-8"),
+            "{:?}",
+            p.diagnostics
+        );
     }
 }

@@ -73,7 +73,9 @@ impl Pipeline {
             (None, None) => Gazetteer::embedded(),
             (path, user) => {
                 let mut g = match path {
-                    Some(p) => Gazetteer::open(p).map_err(|e| SetupError::Gazetteer(e.to_string()))?,
+                    Some(p) => {
+                        Gazetteer::open(p).map_err(|e| SetupError::Gazetteer(e.to_string()))?
+                    }
                     None => Gazetteer::embedded().clone(),
                 };
                 if let Some(dir) = user {
@@ -87,7 +89,7 @@ impl Pipeline {
                 Box::leak(Box::new(g))
             }
         };
-        let geoparser = Geoparser::new(gazetteer, user).map_err(|e| user_err(Path::new("."), e))?;
+        let geoparser = Geoparser::new(gazetteer, user);
         let dates = DateGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let quantities = QuantityGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let actors = ActorLexicon::load(user).map_err(|e| user_err(Path::new("."), e))?;
@@ -102,7 +104,9 @@ impl Pipeline {
     /// Validates and decodes raw input into a document, reading the publication date
     /// from the text's header when it is not given (see [`prepare`]).
     pub fn prepare(&self, raw: RawInput) -> Result<Prepared, InputError> {
-        prepare(raw, |text, tokens, lang| self.dates.header_date(text, tokens, lang))
+        prepare(raw, |text, tokens, lang| {
+            self.dates.header_date(text, tokens, lang)
+        })
     }
 
     /// Prepares and extracts in one go; preparation notes are added to the extraction's
@@ -127,12 +131,26 @@ impl Pipeline {
     }
 
     /// Runs every stage on `doc`.
+    ///
+    /// Documents longer than [`CHUNK_BYTES`] are read in paragraph-aligned chunks, so
+    /// memory stays bounded whatever the input size; narrative date anchors do not cross
+    /// a chunk boundary.
     pub fn extract(&self, doc: &Document) -> Extraction {
-        let text = doc.text.as_str();
-        let tokens = vigie_text::tokenize(text);
         let mut out = Extraction::empty(doc);
+        let text = doc.text.as_str();
+        let mut start = 0;
+        for end in chunk_ends(text, CHUNK_BYTES) {
+            self.extract_chunk(doc, start, end, &mut out);
+            start = end;
+        }
+        out
+    }
 
-        out.actors = self.actors.find(text, &tokens, doc.lang);
+    fn extract_chunk(&self, doc: &Document, offset: usize, end: usize, out: &mut Extraction) {
+        let text = &doc.text[offset..end];
+        let tokens = vigie_text::tokenize(text);
+
+        let actors = self.actors.find(text, &tokens, doc.lang);
 
         let (anchor, anchor_known) = match doc.published {
             Some(d) => (d, true),
@@ -152,26 +170,44 @@ impl Pipeline {
             dates.retain(|d| d.anchor == DateAnchor::Absolute && names_a_year(&d.span.text));
             if dates.len() != before {
                 out.diagnostics.push(
-                    "no publication date: relative dates (\"mardi\", \"hier\") left unresolved".into(),
+                    "no publication date: relative dates (\"mardi\", \"hier\") left unresolved"
+                        .into(),
                 );
             }
         }
-        out.dates = dates;
 
-        let taken: Vec<Span> = out
-            .actors
+        let taken: Vec<Span> = actors
             .iter()
             .map(|a| a.span.span())
-            .chain(out.dates.iter().map(|d| d.span.span()))
+            .chain(dates.iter().map(|d| d.span.span()))
             .collect();
-        out.quantities = self
+        let quantities: Vec<_> = self
             .quantities
             .find(text, &tokens, doc.lang)
             .into_iter()
-            .filter(|q| !out.dates.iter().any(|d| d.span.span().contains(q.span.span())))
+            .filter(|q| !dates.iter().any(|d| d.span.span().contains(q.span.span())))
             .collect();
-        out.places = self.geoparser.find(text, &tokens, doc.lang, &taken);
-        out
+        let places = self.geoparser.find(text, &tokens, doc.lang, &taken);
+
+        out.actors.extend(actors.into_iter().map(|mut m| {
+            shift(&mut m.span, offset);
+            m
+        }));
+        out.dates.extend(dates.into_iter().map(|mut m| {
+            shift(&mut m.span, offset);
+            m
+        }));
+        out.quantities.extend(quantities.into_iter().map(|mut m| {
+            shift(&mut m.span, offset);
+            m
+        }));
+        out.places.extend(places.into_iter().map(|mut m| {
+            shift(&mut m.span, offset);
+            if let Some(r) = m.relative.as_mut() {
+                shift(&mut r.span, offset);
+            }
+            m
+        }));
     }
 
     /// The latest day-precise date the text names itself, for documents with no
@@ -201,13 +237,72 @@ fn far_future() -> NaiveDate {
 /// True when `s` writes a year with four digits: only such dates can be trusted when
 /// there is no publication date to complete the others.
 fn names_a_year(s: &str) -> bool {
-    s.as_bytes()
-        .windows(4)
-        .enumerate()
-        .any(|(i, w)| {
-            w.iter().all(u8::is_ascii_digit)
-                && (w[0] == b'1' || w[0] == b'2')
-                && !s.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
-                && !(i > 0 && s.as_bytes()[i - 1].is_ascii_digit())
-        })
+    s.as_bytes().windows(4).enumerate().any(|(i, w)| {
+        w.iter().all(u8::is_ascii_digit)
+            && (w[0] == b'1' || w[0] == b'2')
+            && !s.as_bytes().get(i + 4).is_some_and(u8::is_ascii_digit)
+            && !(i > 0 && s.as_bytes()[i - 1].is_ascii_digit())
+    })
+}
+
+/// Documents longer than this are read in chunks (bytes).
+pub const CHUNK_BYTES: usize = 1 << 20;
+
+fn shift(span: &mut vigie_model::SpanText, offset: usize) {
+    span.start += offset;
+    span.end += offset;
+}
+
+/// Ends of the chunks `text` is read in: each at most about `max` bytes, cut after a
+/// blank line, else after a line break, else after a sentence end, else at a space, else
+/// at a char boundary. The last end is `text.len()`.
+pub fn chunk_ends(text: &str, max: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let floor = window.len() / 2;
+        let cut = ["\n\n", "\n", ". ", " "]
+            .iter()
+            .find_map(|sep| {
+                window
+                    .rfind(sep)
+                    .filter(|&i| i >= floor)
+                    .map(|i| i + sep.len())
+            })
+            .unwrap_or(window.len());
+        let cut = start + cut.max(1);
+        let mut cut = cut;
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        ends.push(cut);
+        start = cut;
+    }
+    ends.push(text.len());
+    ends
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chunks_cover_the_text_on_boundaries() {
+        let t = "Première phrase. Deuxième phrase à Gao.\n\nNouveau paragraphe é è.".repeat(50);
+        let ends = chunk_ends(&t, 100);
+        assert_eq!(*ends.last().unwrap(), t.len());
+        let mut prev = 0;
+        for e in &ends {
+            assert!(*e > prev && t.is_char_boundary(*e));
+            assert!(*e - prev <= 101);
+            prev = *e;
+        }
+        assert_eq!(chunk_ends("court", 100), vec![5]);
+        assert_eq!(chunk_ends("", 100), vec![0]);
+    }
 }

@@ -1,0 +1,105 @@
+//! The gold corpus in `../shared/corpus`, when present (CI has it; a user's clone does not).
+//! These tests assert what must never break; the scores themselves are measured by
+//! `vigie eval`, not asserted here.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+    if p.join("corpus/seed.gold.json").exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared/corpus is not present in this checkout");
+        None
+    }
+}
+
+#[test]
+fn no_gold_document_fails_and_every_seed_date_is_right() {
+    let Some(sh) = shared() else { return };
+    let seed = sh.join("corpus/seed.gold.json");
+    let dev = sh.join("corpus/dev.jsonl");
+    let json = std::env::temp_dir().join(format!("vigie-eval-{}.json", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args([
+            "eval",
+            seed.to_str().unwrap(),
+            dev.to_str().unwrap(),
+            "--misses",
+            "0",
+            "--json",
+        ])
+        .arg(&json)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["failed"], 0, "{}", String::from_utf8_lossy(&out.stdout));
+
+    // every date of the seed, exactly
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["eval", seed.to_str().unwrap(), "--misses", "100"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let dates = stdout.lines().find(|l| l.starts_with("dates")).unwrap();
+    let counts = dates.split_whitespace().last().unwrap();
+    let fn_ = counts.split('/').nth(2).unwrap();
+    assert_eq!(fn_, "0", "a seed date is wrong or missed:\n{stdout}");
+}
+
+#[test]
+fn eval_agrees_with_the_reference_scorer() {
+    let Some(sh) = shared() else { return };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let seed = sh.join("corpus/seed.gold.json");
+    let dev = sh.join("corpus/dev.jsonl");
+    let ours = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args([
+            "eval",
+            seed.to_str().unwrap(),
+            dev.to_str().unwrap(),
+            "--misses",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    let theirs = Command::new("python3")
+        .arg(sh.join("tools/score.py"))
+        .args(["--bin", env!("CARGO_BIN_EXE_vigie")])
+        .args([seed.to_str().unwrap(), dev.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let table = |o: &std::process::Output| -> Vec<String> {
+        String::from_utf8_lossy(&o.stdout)
+            .lines()
+            .filter(|l| {
+                [
+                    "places",
+                    "dates",
+                    "quantities",
+                    "actors",
+                    "events",
+                    "movements",
+                    "on matched",
+                ]
+                .iter()
+                .any(|f| l.starts_with(f))
+            })
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(
+        table(&ours),
+        table(&theirs),
+        "vigie eval and score.py disagree"
+    );
+}
