@@ -1,0 +1,930 @@
+//! The geoparser: finds place names in a text and resolves them against a [`Gazetteer`].
+//!
+//! Candidates are runs of one to four capitalized tokens (particles such as "de", "el",
+//! "Ti", "In" allowed inside), and, right after a locative cue ("à", "de", "vers", "in",
+//! "near"…), lower-case words of six letters or more that are not common words. Each
+//! candidate is looked up at the three key levels in order (exact, transliteration,
+//! skeleton); the longest match wins. Candidate places are ranked by key level, feature,
+//! population, the document's country context, cue words and proximity to the other
+//! places of the document (two passes). Weak matches without support are dropped.
+//! Relative expressions ("à 60 km au nord de Gao", "near Kidal") keep the anchor's
+//! coordinates, set geo-precision 2 and fill [`RelativeLocation`].
+
+use crate::index::{Gazetteer, PlaceId, PlaceRef};
+use crate::keys::{KeyBuf, KeyLevel};
+use crate::lexicon::{push_folded, Cue, LangLex, Lexicon, Rel};
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
+use vigie_text::{Token, TokenKind};
+
+/// Great-circle distance in km.
+pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let p = std::f64::consts::PI / 180.0;
+    let h = ((lat2 - lat1) * p / 2.0).sin().powi(2)
+        + (lat1 * p).cos() * (lat2 * p).cos() * ((lon2 - lon1) * p / 2.0).sin().powi(2);
+    12742.0 * h.min(1.0).sqrt().asin()
+}
+
+/// Finds and resolves place mentions.
+#[derive(Debug, Clone)]
+pub struct Geoparser<'g> {
+    gaz: &'g Gazetteer,
+    lex: Lexicon,
+}
+
+/// Particles allowed inside a multi-word name (folded), in French texts.
+const PARTICLES_FR: &[&str] = &[
+    "de", "du", "des", "la", "le", "el", "al", "ti", "in", "i", "n", "d'", "l'", "ben", "ould",
+    "bou", "ag", "ait",
+];
+/// Particles allowed inside a multi-word name in English texts ("in" is a preposition there).
+const PARTICLES_EN: &[&str] = &[
+    "de", "du", "la", "el", "al", "d'", "l'", "ben", "ould", "bou", "ag", "ait",
+];
+/// Particles that may begin a name written in separate words ("El Kseib", "In Afarak").
+const LEADING_PARTICLES_FR: &[&str] = &["el", "al", "in", "ti", "i", "ben", "bou", "ait"];
+const LEADING_PARTICLES_EN: &[&str] = &["el", "al", "ben", "bou", "ait"];
+
+/// Words that join the parts of a longer proper name ("Front de Libération de l'Azawad",
+/// "Framework for the Defense of the People of Azawad").
+const CONNECTORS: &[&str] = &[
+    "de", "du", "des", "la", "le", "les", "l'", "d'", "pour", "of", "the", "for",
+];
+
+/// Most places considered for one candidate.
+const MAX_PLACES: usize = 64;
+/// Places within this distance of another place of the document support each other.
+const NEAR_KM: f64 = 350.0;
+/// Population from which a place far from everything else in the document is still
+/// reported (without a cue or country context).
+const MAJOR_POPULATION: u64 = 100_000;
+
+#[derive(Debug, Clone)]
+struct Cand {
+    /// Token range.
+    t0: usize,
+    t1: usize,
+    span: Span,
+    /// Best key level among the places.
+    level: KeyLevel,
+    /// Places with the key level that found each.
+    places: Vec<(PlaceId, KeyLevel)>,
+    cue: Option<Cue>,
+    /// A capital that says little: sentence start or a title-case line.
+    weak_cap: bool,
+    /// A lower-case word after a locative cue.
+    lower: bool,
+    /// Part of a longer proper name ("la Défense du Peuple de l'Azawad").
+    in_long_name: bool,
+    /// Single token.
+    single: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Choice {
+    place: PlaceId,
+    score: f64,
+}
+
+/// How a document's countries support a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Ctx {
+    /// Nothing points to the place's country.
+    None,
+    /// No country is named at all, and the place lies in a home country.
+    Home,
+    /// Another country of the document.
+    Secondary,
+    /// The document's main country.
+    Main,
+}
+
+impl<'g> Geoparser<'g> {
+    /// A geoparser over `gaz`, with the embedded word lists extended by same-named files in
+    /// `user_dir` (stop_fr.txt, cues_en.tsv, …).
+    pub fn new(gaz: &'g Gazetteer, user_dir: Option<&Path>) -> Geoparser<'g> {
+        Geoparser {
+            gaz,
+            lex: Lexicon::load(user_dir),
+        }
+    }
+
+    /// The gazetteer used.
+    pub fn gazetteer(&self) -> &'g Gazetteer {
+        self.gaz
+    }
+
+    /// Place mentions of `text` (tokens from [`vigie_text::tokenize`]), in text order.
+    /// No mention overlaps a span of `exclude` (actor names, dates… found before).
+    pub fn find(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lang: Lang,
+        exclude: &[Span],
+    ) -> Vec<PlaceMention> {
+        let lx = self.lex.lang(lang);
+        let other = self
+            .lex
+            .lang(if lang == Lang::Fr { Lang::En } else { Lang::Fr });
+        let (particles, leading) = match lang {
+            Lang::Fr => (PARTICLES_FR, LEADING_PARTICLES_FR),
+            Lang::En => (PARTICLES_EN, LEADING_PARTICLES_EN),
+        };
+        // tokens that do not slice the text are ignored
+        let valid = |t: &Token| {
+            t.span.start <= t.span.end
+                && t.span.end <= text.len()
+                && text.is_char_boundary(t.span.start)
+                && text.is_char_boundary(t.span.end)
+        };
+        let tokens: Vec<Token> = tokens.iter().copied().filter(valid).collect();
+        let tokens = &tokens[..];
+        let n = tokens.len();
+        // folded tokens in one buffer
+        let mut fbuf = String::with_capacity(text.len() + 16);
+        let mut fr: Vec<(u32, u32)> = Vec::with_capacity(n);
+        for t in tokens {
+            let s = fbuf.len();
+            let w = &text[t.span.start..t.span.end];
+            if w.is_ascii() {
+                fbuf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                vigie_text::fold_into(w, &mut fbuf);
+            }
+            fr.push((s as u32, fbuf.len() as u32));
+        }
+        let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
+        let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
+        let excluded = |sp: Span| exclude.iter().any(|e| e.overlaps(sp));
+        let gap = |i: usize| -> &str {
+            if i == 0 || tokens[i - 1].span.end > tokens[i].span.start {
+                ""
+            } else {
+                &text[tokens[i - 1].span.end..tokens[i].span.start]
+            }
+        };
+        let gap_has_newline = |i: usize| i > 0 && gap(i).contains('\n');
+        let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
+        // sentence starts and title-case lines: capitals there say little
+        let mut weak = vec![false; n];
+        let mut line_start = 0;
+        for i in 0..=n {
+            let new_line = i == n || (i > 0 && gap_has_newline(i));
+            if new_line && i > line_start {
+                let (mut caps, mut words) = (0, 0);
+                for (j, t) in tokens.iter().enumerate().take(i).skip(line_start) {
+                    if t.kind == TokenKind::Word && tok(j).chars().count() >= 4 {
+                        words += 1;
+                        if tokens[j].is_capitalized(text) {
+                            caps += 1;
+                        }
+                    }
+                }
+                if words >= 3 && caps * 10 >= words * 6 {
+                    for w in weak.iter_mut().take(i).skip(line_start) {
+                        *w = true;
+                    }
+                }
+                line_start = i;
+            }
+            if i == n {
+                break;
+            }
+            let start = i == 0
+                || gap_has_newline(i)
+                || (tokens[i - 1].kind == TokenKind::Punct
+                    && matches!(
+                        tok(i - 1),
+                        "." | "!"
+                            | "?"
+                            | "…"
+                            | ":"
+                            | "«"
+                            | "\""
+                            | "“"
+                            | "”"
+                            | "—"
+                            | "–"
+                            | "-"
+                            | "("
+                            | "["
+                    ));
+            if start {
+                weak[i] = true;
+            }
+        }
+        let is_cap = |i: usize| is_word(i) && tokens[i].is_capitalized(text);
+        // "CSP", "FAMa", "McX": capitals after the first letter of a word part
+        let is_acronym = |i: usize| {
+            let t = tok(i);
+            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2 && t.chars().all(|c| !c.is_lowercase()) {
+                return true;
+            }
+            t.split(|c: char| vigie_text::is_dash(c) || vigie_text::is_apostrophe(c))
+                .any(|part| part.chars().skip(1).any(|c| c.is_uppercase()))
+        };
+        let adjacent = |i: usize| -> bool {
+            i > 0 && !gap(i).contains('\n') && gap(i).chars().all(vigie_text::is_space)
+        };
+        let adjacent_tight = |i: usize| i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
+        let is_stop = |i: usize| {
+            let w = f(i);
+            lx.stop.contains(w) || other.stop.contains(w) || lx.cues.contains_key(w)
+        };
+        let is_particle = |i: usize| particles.contains(&f(i));
+        let line_all_caps = |i: usize| {
+            let mut j = i;
+            while j > 0 && !gap_has_newline(j) {
+                j -= 1;
+            }
+            let mut k = i;
+            while k + 1 < n && !gap_has_newline(k + 1) {
+                k += 1;
+            }
+            (j..=k)
+                .filter(|&x| is_word(x))
+                .all(|x| tok(x).chars().all(|c| !c.is_lowercase()))
+        };
+        let name_start = |i: usize| is_cap(i) && (!is_acronym(i) || line_all_caps(i));
+        // a capitalized word before `t0`, joined to it only by function words: the
+        // candidate is then part of a longer name
+        let joined_to_name_before = |t0: usize| -> bool {
+            let mut j = t0;
+            let mut hops = 0;
+            while j > 0 && hops < 4 {
+                let p = j - 1;
+                if !adjacent(j) || !is_word(p) {
+                    return false;
+                }
+                if CONNECTORS.contains(&f(p)) {
+                    j = p;
+                    hops += 1;
+                    continue;
+                }
+                return hops > 0 && is_cap(p) && !weak[p];
+            }
+            false
+        };
+
+        let mut kb = KeyBuf::new();
+        let mut scratch = Vec::new();
+        let mut ids: Vec<(PlaceId, KeyLevel)> = Vec::new();
+        let mut buf: Vec<PlaceId> = Vec::new();
+        let mut cands: Vec<Cand> = Vec::new();
+        let mut phrase = String::new();
+        // words of person names and other non-place names: one sense per document
+        let mut person_words: HashSet<&str> = HashSet::new();
+
+        // the cue phrase that ends right before token t0
+        let cue_before = |t0: usize, phrase: &mut String| -> Option<Cue> {
+            let mut best: Option<Cue> = None;
+            for len in 1..=lx.max_phrase.min(t0) {
+                let s = t0 - len;
+                if !is_word(s) {
+                    break;
+                }
+                phrase.clear();
+                for j in s..t0 {
+                    push_folded(phrase, f(j));
+                }
+                if let Some(&c) = lx.cues.get(phrase.as_str()) {
+                    best = Some(c);
+                }
+            }
+            best
+        };
+
+        let mut lookup =
+            |s: usize, e: usize, ids: &mut Vec<(PlaceId, KeyLevel)>| -> Option<KeyLevel> {
+                let name = &text[tokens[s].span.start..tokens[e - 1].span.end];
+                kb.compute(name);
+                ids.clear();
+                let mut best = None;
+                for level in KeyLevel::ALL {
+                    buf.clear();
+                    self.gaz
+                        .lookup_key(level, kb.key(level), &mut scratch, &mut buf);
+                    for &p in &buf {
+                        if ids.len() < MAX_PLACES && !ids.iter().any(|(q, _)| *q == p) {
+                            ids.push((p, level));
+                        }
+                    }
+                    if best.is_none() && !buf.is_empty() {
+                        best = Some(level);
+                    }
+                }
+                best
+            };
+
+        let mut i = 0;
+        while i < n {
+            if !is_word(i) || excluded(tokens[i].span) {
+                i += 1;
+                continue;
+            }
+            // "Caliber.Az", "lemonde.fr": a web address, not a place
+            let in_web_name = (i + 2 < n
+                && tok(i + 1) == "."
+                && is_word(i + 2)
+                && adjacent_tight(i + 1)
+                && adjacent_tight(i + 2))
+                || (i >= 2
+                    && tok(i - 1) == "."
+                    && is_word(i - 2)
+                    && adjacent_tight(i)
+                    && adjacent_tight(i - 1));
+            if in_web_name {
+                i += 1;
+                continue;
+            }
+            if name_start(i)
+                || (leading.contains(&f(i)) && i + 1 < n && adjacent(i + 1) && name_start(i + 1))
+            {
+                // the run of capitalized words (particles inside)
+                let mut e = i + 1;
+                while e < n && e - i < 8 && adjacent(e) && is_word(e) && !excluded(tokens[e].span) {
+                    let joins = (name_start(e) && !is_stop(e))
+                        || (is_particle(e)
+                            && e + 1 < n
+                            && adjacent(e + 1)
+                            && (name_start(e + 1) || is_particle(e + 1)));
+                    if !joins {
+                        break;
+                    }
+                    e += 1;
+                }
+                // stop words and articles at the start ("Selon", "Lundi", "Le")
+                let mut a = i;
+                while a < e && (is_stop(a) || is_particle(a)) {
+                    let keep_particle = leading.contains(&f(a))
+                        && a + 1 < e
+                        && matches!(
+                            lookup(a, e.min(a + 4), &mut ids),
+                            Some(KeyLevel::Exact | KeyLevel::Translit)
+                        );
+                    if keep_particle {
+                        break;
+                    }
+                    a += 1;
+                }
+                while e > a && is_particle(e - 1) {
+                    e -= 1;
+                }
+                if a >= e {
+                    i = e.max(i + 1);
+                    continue;
+                }
+                let title_before = a > 0 && {
+                    let mut p = a - 1;
+                    if tok(p) == "." && p > 0 {
+                        p -= 1;
+                    }
+                    is_word(p) && self.lex.titles.contains(f(p))
+                };
+                if title_before {
+                    person_words.extend((a..e).filter(|&x| is_cap(x)).map(f));
+                    i = e;
+                    continue;
+                }
+                let caps_in_run = (a..e).filter(|&x| is_cap(x)).count();
+                let long_name = joined_to_name_before(a);
+                let mut found: Vec<Cand> = Vec::new();
+                let mut s = a;
+                while s < e {
+                    let mut hit = None;
+                    let mut end = (s + 4).min(e);
+                    while end > s {
+                        if is_particle(end - 1) || (is_particle(s) && !leading.contains(&f(s))) {
+                            end -= 1;
+                            continue;
+                        }
+                        if let Some(level) = lookup(s, end, &mut ids) {
+                            hit = Some((end, level));
+                            break;
+                        }
+                        end -= 1;
+                    }
+                    match hit {
+                        Some((end, level)) => {
+                            found.push(Cand {
+                                t0: s,
+                                t1: end,
+                                span: Span::new(tokens[s].span.start, tokens[end - 1].span.end),
+                                level,
+                                places: ids.clone(),
+                                cue: None,
+                                weak_cap: (s..end).all(|x| weak[x] || !is_cap(x)),
+                                lower: false,
+                                in_long_name: long_name || caps_in_run > 1 && !(s == a && end == e),
+                                single: end == s + 1,
+                            });
+                            s = end;
+                        }
+                        None => s += 1,
+                    }
+                }
+                // a run of capitalized words that is not a place as a whole names something
+                // else (a person, an organisation), unless capitals say little there
+                let whole = found.len() == 1 && found[0].t0 == a && found[0].t1 == e;
+                let keep = whole || caps_in_run < 2 || (a..e).all(|x| weak[x]);
+                if keep {
+                    cands.extend(found);
+                } else {
+                    person_words.extend((a..e).filter(|&x| is_cap(x)).map(f));
+                }
+                i = e;
+                continue;
+            }
+            // lower-case word right after a locative cue
+            let t = tok(i);
+            if !is_cap(i)
+                && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+                && t.chars()
+                    .all(|c| c.is_alphabetic() || vigie_text::is_dash(c))
+                && cue_before(i, &mut phrase).is_some()
+                && !lx.common.contains(f(i))
+                && !lx.suffixes.iter().any(|s| f(i).ends_with(s.as_str()))
+                && !is_stop(i)
+            {
+                if let Some(level) = lookup(i, i + 1, &mut ids) {
+                    cands.push(Cand {
+                        t0: i,
+                        t1: i + 1,
+                        span: tokens[i].span,
+                        level,
+                        places: ids.clone(),
+                        cue: None,
+                        weak_cap: false,
+                        lower: true,
+                        in_long_name: false,
+                        single: true,
+                    });
+                }
+            }
+            i += 1;
+        }
+        if cands.is_empty() {
+            return Vec::new();
+        }
+        for c in cands.iter_mut() {
+            c.cue = cue_before(c.t0, &mut phrase);
+            // "Kidal region", "the Menaka district"
+            if c.t1 < n && adjacent(c.t1) && is_word(c.t1) {
+                match f(c.t1) {
+                    "region" | "province" => c.cue = Some(Cue::Region),
+                    "cercle" | "district" => c.cue = Some(Cue::Cercle),
+                    _ => {}
+                }
+            }
+        }
+        // a word already read as part of a person's name is that person elsewhere too,
+        // unless a cue says what it is ("la ville de Gao")
+        cands.retain(|c| {
+            !(c.single && person_words.contains(f(c.t0)) && matches!(c.cue, None | Some(Cue::Loc)))
+        });
+        // common words written with a capital at a sentence start
+        let mut lower_words: Option<HashSet<&str>> = None;
+        cands.retain(|c| {
+            if !(c.weak_cap && c.single) {
+                return true;
+            }
+            let w = f(c.t0);
+            if is_stop(c.t0) {
+                return false;
+            }
+            let set = lower_words.get_or_insert_with(|| {
+                (0..n)
+                    .filter(|&j| is_word(j) && !tokens[j].is_capitalized(text))
+                    .map(f)
+                    .collect()
+            });
+            !set.contains(w)
+        });
+
+        // document context: countries named, and countries of unambiguous names; each
+        // distinct name votes once, and never for itself
+        let gaz = self.gaz;
+        let mut votes: HashMap<&str, (&str, usize)> = HashMap::new();
+        for c in &cands {
+            if c.level == KeyLevel::Skeleton || c.lower {
+                continue;
+            }
+            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let ps: Vec<PlaceRef<'_>> = c
+                .places
+                .iter()
+                .filter(|(_, l)| *l == c.level)
+                .filter_map(|&(p, _)| gaz.place(p))
+                .collect();
+            if c.level == KeyLevel::Exact {
+                if let Some(pc) = ps.iter().find(|p| p.feature_code.starts_with("PCL")) {
+                    let v = votes.entry(name).or_insert((pc.country, 0));
+                    v.1 = (v.1 + 3).min(9);
+                    continue;
+                }
+            }
+            if c.weak_cap || c.in_long_name {
+                continue;
+            }
+            let strong: Vec<&PlaceRef<'_>> = ps
+                .iter()
+                .filter(|p| matches!(p.feature_class, 'P' | 'A'))
+                .collect();
+            if let Some(first) = strong.first() {
+                if strong.iter().all(|p| p.country == first.country) {
+                    votes.entry(name).or_insert((first.country, 1));
+                }
+            }
+        }
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for (cc, v) in votes.values() {
+            *counts.entry(cc).or_default() += v;
+        }
+        let top = counts.values().copied().max().unwrap_or(0);
+        let home = &self.lex.home;
+        let ctx_of = |cc: &str, c: &Cand| -> Ctx {
+            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let own = votes
+                .get(name)
+                .filter(|v| v.0 == cc)
+                .map(|v| v.1)
+                .unwrap_or(0);
+            let v = counts.get(cc).copied().unwrap_or(0).saturating_sub(own);
+            if v > 0 && v * 2 >= top {
+                Ctx::Main
+            } else if v > 0 {
+                Ctx::Secondary
+            } else if home.contains(cc) {
+                Ctx::Home
+            } else {
+                Ctx::None
+            }
+        };
+
+        // two passes: the second knows where the places kept by the first one are.
+        // Candidates of the same name in the same situation share one resolution.
+        let name_of = |c: &Cand| &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+        type Situation<'s> = (&'s str, Option<Cue>, bool, bool, bool, bool);
+        let situation = |c: &Cand| -> Situation<'_> {
+            (
+                name_of(c),
+                c.cue,
+                c.weak_cap,
+                c.lower,
+                c.in_long_name,
+                c.single,
+            )
+        };
+        let mut chosen: Vec<Option<Choice>> = vec![None; cands.len()];
+        for pass in 0..2 {
+            let mut anchors: Vec<(&str, PlaceId, f64, f64)> = Vec::new();
+            for (k, ch) in chosen.iter().enumerate() {
+                let Some(ch) = ch else { continue };
+                let name = name_of(&cands[k]);
+                if anchors.iter().any(|a| a.0 == name && a.1 == ch.place) {
+                    continue;
+                }
+                if let Some(p) = gaz.place(ch.place) {
+                    if !p.feature_code.starts_with("PCL") {
+                        anchors.push((name, ch.place, p.lat, p.lon));
+                    }
+                }
+            }
+            let mut memo: HashMap<Situation<'_>, Option<Choice>> = HashMap::new();
+            let mut next = vec![None; cands.len()];
+            for (k, c) in cands.iter().enumerate() {
+                let key = situation(c);
+                if let Some(m) = memo.get(&key) {
+                    next[k] = *m;
+                    continue;
+                }
+                let name = name_of(c);
+                let mut best: Option<Choice> = None;
+                for &(pid, level) in &c.places {
+                    let Some(p) = gaz.place(pid) else { continue };
+                    let near_km = if pass == 0 {
+                        f64::INFINITY
+                    } else {
+                        anchors
+                            .iter()
+                            .filter(|a| a.0 != name)
+                            .map(|a| km(a.2, a.3, p.lat, p.lon))
+                            .fold(f64::INFINITY, f64::min)
+                    };
+                    let ctx = ctx_of(p.country, c);
+                    if !accept(&p, c, level, ctx, near_km) {
+                        continue;
+                    }
+                    let s = score(&p, c, level, ctx, near_km);
+                    if best.is_none_or(|b| s > b.score) {
+                        best = Some(Choice {
+                            place: pid,
+                            score: s,
+                        });
+                    }
+                }
+                memo.insert(key, best);
+                next[k] = best;
+            }
+            chosen = next;
+        }
+
+        let mut out = Vec::new();
+        let mut admin: HashMap<PlaceId, (Option<String>, Option<String>)> = HashMap::new();
+        for (k, c) in cands.iter().enumerate() {
+            let Some(ch) = chosen[k] else { continue };
+            let Some(p) = gaz.place(ch.place) else {
+                continue;
+            };
+            let rel = self.relative(text, tokens, lx, c.t0, c.t1, &fbuf, &fr);
+            let is_country = p.feature_code.starts_with("PCL");
+            let geo_precision = if rel.is_some() {
+                2
+            } else if is_country || p.feature_code == "ADM1" || c.cue == Some(Cue::Region) {
+                3
+            } else if p.feature_code == "ADM2" {
+                2
+            } else {
+                1
+            };
+            let conf = (ch.score / 2.4).clamp(0.05, 1.0);
+            // admin areas from the shipped boundaries, GeoNames' admin1 name otherwise
+            let (admin1, admin2) = admin
+                .entry(ch.place)
+                .or_insert_with(|| admin_of(&p))
+                .clone();
+            out.push(PlaceMention {
+                span: c.span.with_text(text),
+                name: p.name.to_string(),
+                geonameid: p.geonameid,
+                lat: p.lat,
+                lon: p.lon,
+                country: p.country.to_string(),
+                admin1,
+                admin2,
+                feature: p.feature_code.to_string(),
+                geo_precision,
+                score: (conf * 1000.0).round() / 1000.0,
+                relative: rel,
+            });
+        }
+        out
+    }
+
+    /// A relative expression that ends right before the name at tokens `t0..t1`.
+    #[allow(clippy::too_many_arguments)]
+    fn relative(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lx: &LangLex,
+        t0: usize,
+        t1: usize,
+        fbuf: &str,
+        fr: &[(u32, u32)],
+    ) -> Option<RelativeLocation> {
+        let mut phrase = String::new();
+        let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
+        // longest phrase of `lx.rel` starting at p, before t0
+        let mut at = |p: usize| -> Option<(Rel, usize)> {
+            let mut best = None;
+            for len in 1..=lx.max_phrase {
+                if p + len > t0 {
+                    break;
+                }
+                phrase.clear();
+                for j in p..p + len {
+                    push_folded(&mut phrase, f(j));
+                }
+                if let Some(&r) = lx.rel.get(phrase.as_str()) {
+                    best = Some((r, len));
+                }
+            }
+            best
+        };
+        // every relative expression ends with a word that can end one
+        if t0 == 0 || !lx.rel_last.contains(f(t0 - 1)) {
+            return None;
+        }
+        let start_min = t0.saturating_sub(12);
+        for s in start_min..t0 {
+            let mut p = s;
+            let mut dist: Option<(f64, f64)> = None;
+            let mut dir: Option<&'static str> = None;
+            if let Some((Rel::At, l)) = at(p) {
+                p += l;
+            }
+            // a distance: digits or a number word, then a unit
+            let mut num: Option<(f64, bool)> = None;
+            if p < t0 && tokens[p].kind == TokenKind::Number {
+                num = f(p).parse::<f64>().ok().map(|v| (v, false));
+                p += 1;
+            } else if p < t0 {
+                let w = f(p);
+                let digits: String = w.chars().take_while(|c| c.is_ascii_digit()).collect();
+                if !digits.is_empty() {
+                    let unit = &w[digits.len()..];
+                    if let (Ok(v), Some(Rel::Unit(u))) =
+                        (digits.parse::<f64>(), lx.rel.get(unit).copied())
+                    {
+                        dist = Some((v * u, v * u));
+                        p += 1;
+                    }
+                } else if let Some((Rel::Num(v), l)) = at(p) {
+                    num = Some((v, true));
+                    p += l;
+                    if let Some((Rel::Link, l)) = at(p) {
+                        p += l;
+                    }
+                }
+            }
+            if let Some((v, approx)) = num {
+                match at(p) {
+                    Some((Rel::Unit(u), l)) => {
+                        p += l;
+                        dist = Some(if approx {
+                            (v * u * 0.8, v * u * 1.2)
+                        } else {
+                            (v * u, v * u)
+                        });
+                    }
+                    _ => continue,
+                }
+            }
+            if let Some((Rel::Dir(d), l)) = at(p) {
+                dir = Some(d);
+                p += l;
+            }
+            let relation = match (dist.is_some(), dir.is_some()) {
+                (true, true) => "distance_direction",
+                (true, false) => "distance",
+                (false, true) => "direction",
+                (false, false) => match at(p) {
+                    Some((Rel::Near, l)) => {
+                        p += l;
+                        "near"
+                    }
+                    _ => continue,
+                },
+            };
+            if relation != "near" {
+                if let Some((Rel::Link, l)) = at(p) {
+                    p += l;
+                }
+            }
+            if p != t0 {
+                continue;
+            }
+            let sp = Span::new(tokens[s].span.start, tokens[t1 - 1].span.end);
+            return Some(RelativeLocation {
+                span: sp.with_text(text),
+                relation: relation.to_string(),
+                distance_km_low: dist.map(|d| (d.0 * 10.0).round() / 10.0),
+                distance_km_high: dist.map(|d| (d.1 * 10.0).round() / 10.0),
+                direction: dir.map(str::to_string),
+            });
+        }
+        None
+    }
+}
+
+/// Admin1 and admin2 names of a place: point in polygon in the shipped boundaries when
+/// they cover the place's country, GeoNames' admin1 name otherwise.
+fn admin_of(p: &PlaceRef<'_>) -> (Option<String>, Option<String>) {
+    if p.feature_code.starts_with("PCL") {
+        return (None, None);
+    }
+    if let Some(a) = vigie_boundaries::Boundaries::embedded().locate(p.lat, p.lon) {
+        if a.country == p.country {
+            return (Some(a.admin1), a.admin2);
+        }
+    }
+    (p.admin1.map(str::to_string), None)
+}
+
+fn feature_weight(p: &PlaceRef<'_>, cue: Option<Cue>) -> f64 {
+    let code = p.feature_code;
+    let class = p.feature_class;
+    let base = if code.starts_with("PCL") {
+        0.9
+    } else if code == "PPLC" {
+        0.5
+    } else if code.starts_with("PPLA") {
+        0.4
+    } else if class == 'P' || code == "ADM1" {
+        0.3
+    } else if code == "ADM2" {
+        0.25
+    } else if class == 'A' {
+        0.15
+    } else {
+        0.0
+    };
+    let bonus = match cue {
+        Some(Cue::Region) if code == "ADM1" => 0.8,
+        Some(Cue::Region) if code == "ADM2" => 0.4,
+        Some(Cue::Cercle) if code == "ADM2" => 0.8,
+        Some(Cue::Cercle) if code == "ADM1" => 0.3,
+        Some(Cue::Well) if code.starts_with("WLL") => 0.8,
+        Some(Cue::Wadi) if code.starts_with("WAD") || code.starts_with("STM") => 0.8,
+        Some(Cue::Camp) if matches!(code, "CMP" | "MILB" | "FT" | "CMPRF" | "INSM") => 0.8,
+        Some(Cue::Mine) if code.starts_with("MN") => 0.8,
+        Some(Cue::Town) if class == 'P' => 0.4,
+        _ => 0.0,
+    };
+    base + bonus
+}
+
+fn level_weight(l: KeyLevel) -> f64 {
+    match l {
+        KeyLevel::Exact => 1.0,
+        KeyLevel::Translit => 0.8,
+        KeyLevel::Skeleton => 0.5,
+    }
+}
+
+fn score(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -> f64 {
+    let mut s = level_weight(level) + feature_weight(p, c.cue);
+    s += 0.06 * ((1 + p.population) as f64).log10();
+    let by_ctx: f64 = match ctx {
+        Ctx::Main => 0.5,
+        Ctx::Secondary => 0.25,
+        Ctx::Home => 0.2,
+        Ctx::None => 0.0,
+    };
+    let by_near = if near_km <= 100.0 {
+        0.5
+    } else if near_km <= NEAR_KM {
+        0.3
+    } else {
+        0.0
+    };
+    s + by_ctx.max(by_near) + 0.5 * by_ctx.min(by_near)
+}
+
+/// Whether a place has enough support to be reported for a candidate.
+fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -> bool {
+    let code = p.feature_code;
+    let country = code.starts_with("PCL");
+    let populated = p.feature_class == 'P' || code.starts_with("ADM") || country;
+    let specific_cue = matches!(
+        (c.cue, p.feature_class),
+        (Some(Cue::Well | Cue::Wadi), 'H')
+            | (Some(Cue::Camp | Cue::Mine), 'S')
+            | (Some(Cue::Region | Cue::Cercle), 'A')
+            | (Some(Cue::Town), 'P')
+    );
+    let near = near_km <= NEAR_KM;
+    let exact = level == KeyLevel::Exact;
+    let major = country
+        || code == "PPLC"
+        || code == "ADM1"
+        || (populated && p.population >= MAJOR_POPULATION);
+    if country {
+        return exact;
+    }
+    if c.lower {
+        // a lower-case word: only next to the other places of the document
+        return specific_cue || (ctx == Ctx::Main && near_km <= 200.0);
+    }
+    if c.in_long_name && !(exact && populated && (near || ctx == Ctx::Main || major)) {
+        return false;
+    }
+    if c.weak_cap && c.single && !(exact && (near || ctx == Ctx::Main || major || specific_cue)) {
+        return false;
+    }
+    // vague areas (the Sahara, the Azawad) are not locations unless called regions
+    if p.feature_class == 'L' && c.cue != Some(Cue::Region) {
+        return false;
+    }
+    // strong support: a cue naming this kind of place, a neighbour, the document's country
+    if specific_cue || near || ctx == Ctx::Main {
+        return populated || specific_cue || near || exact;
+    }
+    // weaker support: a country also named in the document, or a home country when the
+    // document names none
+    if ctx == Ctx::Secondary {
+        return exact
+            && populated
+            && (p.population > 0 || code.starts_with("PPLA") || code.starts_with("ADM"));
+    }
+    if ctx == Ctx::Home {
+        return populated && !c.weak_cap && !c.in_long_name;
+    }
+    // nothing else in the document points there: only well-known places, spelled exactly
+    exact && major
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn km_is_sane() {
+        let d = km(16.27, -0.04, 18.44, 1.41); // Gao to Kidal, about 285 km
+        assert!((250.0..320.0).contains(&d), "{d}");
+    }
+}

@@ -1,0 +1,363 @@
+//! Language data of the geoparser, loaded from the data files embedded in the crate and
+//! extended by a user folder holding files of the same names.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small fast hasher (FNV-1a) for the short words of the lists.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// Hash state of the word lists.
+pub(crate) type FastState = BuildHasherDefault<Fnv>;
+/// A set of words.
+pub(crate) type WordSet = HashSet<String, FastState>;
+/// A map from phrases.
+pub(crate) type PhraseMap<V> = HashMap<String, V, FastState>;
+use std::path::Path;
+use std::sync::OnceLock;
+use vigie_model::Lang;
+use vigie_text::fold;
+
+/// A country of `countries.tsv`.
+#[derive(Debug, Clone)]
+pub(crate) struct Country {
+    pub iso2: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub english: String,
+    /// English, French and other names.
+    pub names: Vec<String>,
+}
+
+const COUNTRIES: &str = include_str!("../data/countries.tsv");
+
+fn parse_countries(text: &str, out: &mut Vec<Country>) {
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if c.len() < 5 || c[0].len() != 2 {
+            continue;
+        }
+        let (Ok(lat), Ok(lon)) = (c[1].parse::<f64>(), c[2].parse::<f64>()) else {
+            continue;
+        };
+        let mut names = vec![c[3].to_string(), c[4].to_string()];
+        if let Some(o) = c.get(5) {
+            names.extend(
+                o.split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(String::from),
+            );
+        }
+        out.push(Country {
+            iso2: c[0].to_string(),
+            lat,
+            lon,
+            english: c[3].to_string(),
+            names,
+        });
+    }
+}
+
+/// The countries shipped with the crate.
+pub(crate) fn countries() -> &'static [Country] {
+    static C: OnceLock<Vec<Country>> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut v = Vec::new();
+        parse_countries(COUNTRIES, &mut v);
+        v
+    })
+}
+
+/// What a cue before a name says about the place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Cue {
+    /// A locative preposition.
+    Loc,
+    /// A settlement noun ("la ville de").
+    Town,
+    /// A first-level region.
+    Region,
+    /// A second-level division (cercle, district).
+    Cercle,
+    /// A well.
+    Well,
+    /// A wadi or valley.
+    Wadi,
+    /// A camp or base.
+    Camp,
+    /// A mine.
+    Mine,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Cue> {
+        Some(match s {
+            "loc" => Cue::Loc,
+            "town" => Cue::Town,
+            "region" => Cue::Region,
+            "cercle" => Cue::Cercle,
+            "well" => Cue::Well,
+            "wadi" => Cue::Wadi,
+            "camp" => Cue::Camp,
+            "mine" => Cue::Mine,
+            _ => return None,
+        })
+    }
+}
+
+/// A word of relative locations.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Rel {
+    Near,
+    Dir(&'static str),
+    Unit(f64),
+    Num(f64),
+    Link,
+    At,
+}
+
+fn dir_code(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "N" => "N",
+        "NE" => "NE",
+        "E" => "E",
+        "SE" => "SE",
+        "S" => "S",
+        "SW" => "SW",
+        "W" => "W",
+        "NW" => "NW",
+        _ => return None,
+    })
+}
+
+/// The word lists of one language.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct LangLex {
+    pub stop: WordSet,
+    pub cues: PhraseMap<Cue>,
+    pub common: WordSet,
+    pub suffixes: Vec<String>,
+    pub rel: PhraseMap<Rel>,
+    /// Last words of the phrases of `rel`.
+    pub rel_last: WordSet,
+    /// Longest phrase (in words) among cues and relative words.
+    pub max_phrase: usize,
+}
+
+/// Everything the geoparser reads from data files.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct Lexicon {
+    pub fr: LangLex,
+    pub en: LangLex,
+    pub titles: WordSet,
+    /// Home countries (ISO2): a weak prior when a document gives no other clue.
+    pub home: HashSet<String>,
+}
+
+impl Lexicon {
+    pub fn lang(&self, l: Lang) -> &LangLex {
+        match l {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+
+    /// Loads the embedded lists, extended by same-named files of `user_dir`.
+    pub fn load(user_dir: Option<&Path>) -> Lexicon {
+        let mut lx = Lexicon::default();
+        let files: [(&str, &str); 11] = [
+            (
+                "home_countries.txt",
+                include_str!("../data/home_countries.txt"),
+            ),
+            ("stop_fr.txt", include_str!("../data/stop_fr.txt")),
+            ("stop_en.txt", include_str!("../data/stop_en.txt")),
+            ("titles.txt", include_str!("../data/titles.txt")),
+            ("cues_fr.tsv", include_str!("../data/cues_fr.tsv")),
+            ("cues_en.tsv", include_str!("../data/cues_en.tsv")),
+            ("common_fr.txt", include_str!("../data/common_fr.txt")),
+            ("common_en.txt", include_str!("../data/common_en.txt")),
+            ("relative_fr.tsv", include_str!("../data/relative_fr.tsv")),
+            ("relative_en.tsv", include_str!("../data/relative_en.tsv")),
+            ("countries.tsv", ""),
+        ];
+        for (name, embedded) in files {
+            let user = user_dir
+                .map(|d| d.join(name))
+                .and_then(|p| std::fs::read_to_string(p).ok());
+            for text in [Some(embedded.to_string()), user].into_iter().flatten() {
+                lx.read(name, &text);
+            }
+        }
+        for l in [&mut lx.fr, &mut lx.en] {
+            l.max_phrase = l
+                .cues
+                .keys()
+                .chain(l.rel.keys())
+                .map(|k| k.split(' ').count())
+                .max()
+                .unwrap_or(1);
+            let last: WordSet = l
+                .rel
+                .keys()
+                .filter_map(|k| {
+                    k.rsplit([' ', '\''])
+                        .find(|w| !w.is_empty())
+                        .map(|w| w.to_string())
+                })
+                .chain(l.rel.keys().filter(|k| k.ends_with('\'')).map(|k| {
+                    let w = k.rsplit(' ').next().unwrap_or(k);
+                    w.to_string()
+                }))
+                .collect();
+            l.rel_last = last;
+        }
+        lx
+    }
+
+    fn read(&mut self, name: &str, text: &str) {
+        let lang = if name.contains("_en") {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        for line in text.lines() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            if name.ends_with(".txt") {
+                for w in line.split_whitespace() {
+                    let w = fold(w);
+                    match name {
+                        "titles.txt" => {
+                            self.titles.insert(w);
+                        }
+                        "home_countries.txt" => {
+                            self.home.insert(w.to_ascii_uppercase());
+                        }
+                        n if n.starts_with("stop_") => {
+                            let l = if lang == Lang::En {
+                                &mut self.en
+                            } else {
+                                &mut self.fr
+                            };
+                            l.stop.insert(w);
+                        }
+                        n if n.starts_with("common_") => {
+                            let l = if lang == Lang::En {
+                                &mut self.en
+                            } else {
+                                &mut self.fr
+                            };
+                            if let Some(s) = w.strip_prefix('-') {
+                                l.suffixes.push(s.to_string());
+                            } else {
+                                l.common.insert(w);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                continue;
+            }
+            let c: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let phrase = normalize_phrase(c[0]);
+            if phrase.is_empty() {
+                continue;
+            }
+            let l = if lang == Lang::En {
+                &mut self.en
+            } else {
+                &mut self.fr
+            };
+            if name.starts_with("cues_") {
+                if let Some(k) = c.get(1).and_then(|k| Cue::parse(k)) {
+                    l.cues.insert(phrase, k);
+                }
+            } else if name.starts_with("relative_") {
+                let v = c.get(2).copied().unwrap_or("");
+                let r = match c.get(1).copied().unwrap_or("") {
+                    "near" => Some(Rel::Near),
+                    "dir" => dir_code(v).map(Rel::Dir),
+                    "unit" => v.parse().ok().map(Rel::Unit),
+                    "num" => v.parse().ok().map(Rel::Num),
+                    "link" => Some(Rel::Link),
+                    "at" => Some(Rel::At),
+                    _ => None,
+                };
+                if let Some(r) = r {
+                    l.rel.insert(phrase, r);
+                }
+            }
+        }
+    }
+}
+
+/// Folds a phrase and writes it as its tokens would be joined: one space between words,
+/// none after an elided article ("l'est", "d'").
+pub(crate) fn normalize_phrase(s: &str) -> String {
+    let f = fold(s);
+    let joined: Vec<&str> = f.split_whitespace().collect();
+    joined.join(" ").replace("' ", "'")
+}
+
+/// Appends an already folded word to a phrase under construction.
+pub(crate) fn push_folded(out: &mut String, folded: &str) {
+    if !out.is_empty() && !out.ends_with('\'') {
+        out.push(' ');
+    }
+    out.push_str(folded);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_embedded_lists() {
+        let lx = Lexicon::load(None);
+        assert!(lx.fr.stop.contains("lundi"));
+        assert!(lx.en.stop.contains("monday"));
+        assert!(lx.titles.contains("porte-parole"));
+        assert_eq!(lx.fr.cues.get("la region de"), Some(&Cue::Region));
+        assert_eq!(lx.fr.rel.get("a l'est"), Some(&Rel::Dir("E")));
+        assert_eq!(lx.fr.rel.get("pres d'"), Some(&Rel::Near));
+        assert!(countries()
+            .iter()
+            .any(|c| c.iso2 == "DZ" && c.names.iter().any(|n| n == "Algérie")));
+    }
+
+    #[test]
+    fn user_folder_extends() {
+        let dir = std::env::temp_dir().join(format!("vigie-lex-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("stop_fr.txt"), "Bidule\n").unwrap();
+        let lx = Lexicon::load(Some(&dir));
+        assert!(lx.fr.stop.contains("bidule") && lx.fr.stop.contains("lundi"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,212 @@
+//! Tests over the embedded default gazetteer, with sentences written for these tests.
+
+use vigie_gazetteer::{Gazetteer, Geoparser, KeyLevel};
+use vigie_model::{Lang, PlaceMention, Span};
+
+fn find(text: &str, lang: Lang) -> Vec<PlaceMention> {
+    let gp = Geoparser::new(Gazetteer::embedded(), None);
+    gp.find(text, &vigie_text::tokenize(text), lang, &[])
+}
+
+fn gid(ps: &[PlaceMention], mention: &str) -> Option<u64> {
+    ps.iter()
+        .find(|p| p.span.text == mention)
+        .and_then(|p| p.geonameid)
+}
+
+#[test]
+fn the_embedded_default_loads() {
+    let g = Gazetteer::embedded();
+    assert!(g.len() > 300_000, "{}", g.len());
+}
+
+#[test]
+fn spelling_variants_reach_the_right_place() {
+    let g = Gazetteer::embedded();
+    let has = |name: &str, id: u64| {
+        g.lookup(name)
+            .iter()
+            .any(|(p, _)| g.place(*p).and_then(|x| x.geonameid) == Some(id))
+    };
+    for v in [
+        "Tinzawaten",
+        "Tinzaouatène",
+        "Tin Zaouatene",
+        "Tin-Zaouatine",
+    ] {
+        assert!(has(v, 2476086), "{v}");
+    }
+    for v in ["In-Tifirkit", "I-n-Teferkit"] {
+        assert!(has(v, 2456157), "{v}");
+    }
+    // Tin-Essako: the seat of the cercle
+    for v in ["Tin-Assako", "Tinessako"] {
+        assert!(has(v, 8631807), "{v}");
+    }
+    for v in ["Aguelhoc", "Aguelhok"] {
+        assert!(has(v, 2461247), "{v}");
+    }
+    // the exact spelling is found at the exact level
+    assert!(g
+        .lookup("Aguelhok")
+        .iter()
+        .any(|(p, l)| *l == KeyLevel::Exact
+            && g.place(*p).and_then(|x| x.geonameid) == Some(2461247)));
+}
+
+#[test]
+fn resolves_variants_in_context() {
+    let t = "Au Mali, les rebelles tiennent Tinzawaten. Le convoi est passé par Aguelhoc, puis près de Tin-Assako, avant de s’arrêter à In-Tifirkit.";
+    let ps = find(t, Lang::Fr);
+    assert_eq!(gid(&ps, "Tinzawaten"), Some(2476086), "{ps:#?}");
+    assert_eq!(gid(&ps, "Aguelhoc"), Some(2461247));
+    assert_eq!(gid(&ps, "In-Tifirkit"), Some(2456157));
+    let tin = ps
+        .iter()
+        .find(|p| p.span.text == "Tin-Assako")
+        .expect("Tin-Assako");
+    assert_eq!(tin.country, "ML");
+    assert_eq!(tin.geo_precision, 2);
+    assert_eq!(
+        tin.relative.as_ref().map(|r| r.relation.as_str()),
+        Some("near")
+    );
+}
+
+#[test]
+fn capitals_and_countries() {
+    let ps = find(
+        "Alger a protesté, et Bamako a répondu. L’Algérie ferme sa frontière.",
+        Lang::Fr,
+    );
+    let alger = ps.iter().find(|p| p.span.text == "Alger").expect("Alger");
+    assert_eq!(alger.feature, "PPLC");
+    assert_eq!(alger.country, "DZ");
+    let dz = ps
+        .iter()
+        .find(|p| p.span.text == "Algérie")
+        .expect("Algérie");
+    assert_eq!(dz.feature, "PCLI");
+    assert_eq!(dz.geo_precision, 3);
+}
+
+#[test]
+fn persons_and_titles_are_not_places() {
+    let ps = find("Le porte-parole Ahmed Kidal a parlé. Le général Gao Traoré aussi. Mardi, la ville de Gao était calme.", Lang::Fr);
+    let texts: Vec<&str> = ps.iter().map(|p| p.span.text.as_str()).collect();
+    assert_eq!(texts, ["Gao"], "{ps:#?}");
+    // the town after the cue, not the persons' names
+    assert!(ps[0].span.start > 60);
+}
+
+#[test]
+fn relative_locations() {
+    let t = "Des tirs ont eu lieu à une soixantaine de kilomètres au nord de Kidal, puis à 60 km de Gao.";
+    let ps = find(t, Lang::Fr);
+    let k = ps.iter().find(|p| p.span.text == "Kidal").expect("Kidal");
+    let r = k.relative.as_ref().expect("relative");
+    assert_eq!(r.relation, "distance_direction");
+    assert_eq!(r.direction.as_deref(), Some("N"));
+    assert_eq!(
+        r.span.text,
+        "à une soixantaine de kilomètres au nord de Kidal"
+    );
+    assert_eq!(
+        (r.distance_km_low, r.distance_km_high),
+        (Some(48.0), Some(72.0))
+    );
+    let g = ps.iter().find(|p| p.span.text == "Gao").expect("Gao");
+    let r = g.relative.as_ref().expect("relative");
+    assert_eq!(
+        (r.relation.as_str(), r.distance_km_low),
+        ("distance", Some(60.0))
+    );
+    let e = "Fighting broke out 40 km north of Kidal and near Gao in Mali.";
+    let ps = find(e, Lang::En);
+    let k = ps.iter().find(|p| p.span.text == "Kidal").expect("Kidal");
+    assert_eq!(
+        k.relative.as_ref().map(|r| r.span.text.as_str()),
+        Some("40 km north of Kidal")
+    );
+    let g = ps.iter().find(|p| p.span.text == "Gao").expect("Gao");
+    assert_eq!(
+        g.relative.as_ref().map(|r| r.relation.as_str()),
+        Some("near")
+    );
+}
+
+#[test]
+fn region_cue_gives_the_region() {
+    let ps = find(
+        "Dans la région de Kidal, les routes sont coupées.",
+        Lang::Fr,
+    );
+    let k = ps.iter().find(|p| p.span.text == "Kidal").expect("Kidal");
+    assert_eq!(k.feature, "ADM1");
+    assert_eq!(k.geo_precision, 3);
+}
+
+#[test]
+fn lower_case_after_a_cue_needs_neighbours() {
+    let t = "Au Mali, le convoi parti de Kidal a été vu à tessalit hier.";
+    let ps = find(t, Lang::Fr);
+    assert!(ps.iter().any(|p| p.span.text == "tessalit"), "{ps:#?}");
+    let t = "Il est arrivé à nouveau avec des moyens importants.";
+    assert!(find(t, Lang::Fr).is_empty());
+}
+
+#[test]
+fn exclusions_are_respected() {
+    let t = "Les soldats sont à Gao.";
+    let gp = Geoparser::new(Gazetteer::embedded(), None);
+    let ps = gp.find(t, &vigie_text::tokenize(t), Lang::Fr, &[Span::new(19, 22)]);
+    assert!(ps.is_empty());
+}
+
+#[test]
+fn common_words_at_sentence_start_are_not_places() {
+    let t = "Security forces arrived. Gold miners fled. Community leaders spoke.";
+    assert!(find(t, Lang::En).is_empty(), "{:#?}", find(t, Lang::En));
+}
+
+#[test]
+fn tinzaouatine_in_a_regional_phrase() {
+    let t = "Les combattants ont voulu prendre le contrôle de la région de Tinzaouatine, près de Tinzaouatine.";
+    let ps = find(t, Lang::Fr);
+    assert!(
+        ps.iter()
+            .all(|p| p.geonameid == Some(2476086) || p.feature == "ADM1"),
+        "{ps:#?}"
+    );
+    assert_eq!(ps.len(), 2, "{ps:#?}");
+}
+
+#[test]
+fn admin_areas_come_from_the_boundaries() {
+    let ps = find("Au Mali, les combats ont repris à Tinzawaten.", Lang::Fr);
+    let t = ps
+        .iter()
+        .find(|p| p.span.text == "Tinzawaten")
+        .expect("Tinzawaten");
+    assert_eq!(t.admin1.as_deref(), Some("Kidal"));
+    assert!(t.admin2.is_some());
+}
+
+#[test]
+fn user_places_extend_the_default() {
+    let mut g = Gazetteer::embedded().clone();
+    g.extend_tsv_str(
+        "# a gold mine missing from GeoNames\nIntahaka\t16.95\t-0.28\tML\tMN\t\tIntahaka gold mine\n",
+        std::path::Path::new("user.tsv"),
+    )
+    .unwrap();
+    let gp = Geoparser::new(&g, None);
+    let t = "Au Mali, une frappe a visé la mine d’Intahaka, au nord de Gao.";
+    let ps = gp.find(t, &vigie_text::tokenize(t), Lang::Fr, &[]);
+    let m = ps
+        .iter()
+        .find(|p| p.span.text == "Intahaka")
+        .expect("Intahaka");
+    assert_eq!(m.feature, "MN");
+    assert_eq!(m.geonameid, None);
+}
