@@ -112,6 +112,7 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         speeds.push(mbs);
         mentions = n;
     }
+    stage_breakdown(&docs, reps);
     speeds.sort_by(f64::total_cmp);
     let median = speeds[speeds.len() / 2];
     println!(
@@ -120,4 +121,43 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB"))
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Times each stage alone over the same workload, to show where the time goes.
+fn stage_breakdown(docs: &[Document], reps: usize) {
+    use vigie_gazetteer::{Gazetteer, Geoparser};
+    let actors = vigie_lexicon::ActorLexicon::embedded();
+    let dates = vigie_normalize::DateGrammar::embedded();
+    let quantities = vigie_normalize::QuantityGrammar::embedded();
+    let geo = Geoparser::new(Gazetteer::embedded(), None);
+    let toks: Vec<_> = docs.iter().map(|d| vigie_text::tokenize(&d.text)).collect();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>() * reps;
+    let reps = reps.div_ceil(4).max(1);
+    let bytes = bytes.div_ceil(4);
+    let time = |name: &str, f: &dyn Fn(&Document, &[vigie_text::Token]) -> usize| {
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..reps {
+            for (d, tk) in docs.iter().zip(&toks) {
+                n += f(d, tk);
+            }
+        }
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "  stage {name:<11} {:>7.1} MB/s ({n} items)",
+            bytes as f64 / 1e6 / secs
+        );
+    };
+    time("tokenize", &|d, _| vigie_text::tokenize(&d.text).len());
+    time("actors", &|d, tk| actors.find(&d.text, tk, d.lang).len());
+    let pubd = chrono::NaiveDate::from_ymd_opt(2024, 10, 9).expect("date");
+    time("dates", &|d, tk| {
+        dates
+            .find(&d.text, tk, d.lang, d.published.unwrap_or(pubd))
+            .len()
+    });
+    time("quantities", &|d, tk| {
+        quantities.find(&d.text, tk, d.lang).len()
+    });
+    time("places", &|d, tk| geo.find(&d.text, tk, d.lang, &[]).len());
 }

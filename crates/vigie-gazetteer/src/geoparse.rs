@@ -13,9 +13,9 @@
 use crate::index::{Gazetteer, PlaceId, PlaceRef};
 use crate::keys::{KeyBuf, KeyLevel};
 use crate::lexicon::{push_folded, Cue, LangLex, Lexicon, Rel};
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
+use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{Token, TokenKind};
 
 /// Great-circle distance in km.
@@ -276,7 +276,7 @@ impl<'g> Geoparser<'g> {
         let mut cands: Vec<Cand> = Vec::new();
         let mut phrase = String::new();
         // words of person names and other non-place names: one sense per document
-        let mut person_words: HashSet<&str> = HashSet::new();
+        let mut person_words: HashSet<&str> = HashSet::default();
 
         // the cue phrase that ends right before token t0
         let cue_before = |t0: usize, phrase: &mut String| -> Option<Cue> {
@@ -507,7 +507,7 @@ impl<'g> Geoparser<'g> {
         // document context: countries named, and countries of unambiguous names; each
         // distinct name votes once, and never for itself
         let gaz = self.gaz;
-        let mut votes: HashMap<&str, (&str, usize)> = HashMap::new();
+        let mut votes: HashMap<&str, (&str, usize)> = HashMap::default();
         for c in &cands {
             if c.level == KeyLevel::Skeleton || c.lower {
                 continue;
@@ -539,7 +539,7 @@ impl<'g> Geoparser<'g> {
                 }
             }
         }
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, usize> = HashMap::default();
         for (cc, v) in votes.values() {
             *counts.entry(cc).or_default() += v;
         }
@@ -593,7 +593,7 @@ impl<'g> Geoparser<'g> {
                     }
                 }
             }
-            let mut memo: HashMap<Situation<'_>, Option<Choice>> = HashMap::new();
+            let mut memo: HashMap<Situation<'_>, Option<Choice>> = HashMap::default();
             let mut next = vec![None; cands.len()];
             for (k, c) in cands.iter().enumerate() {
                 let key = situation(c);
@@ -633,13 +633,15 @@ impl<'g> Geoparser<'g> {
         }
 
         let mut out = Vec::new();
-        let mut admin: HashMap<PlaceId, (Option<String>, Option<String>)> = HashMap::new();
+        let mut admin: HashMap<PlaceId, (Option<String>, Option<String>)> = HashMap::default();
+        // relative-expression phrases found at each token, shared by all candidates
+        let mut rel_memo: Vec<Option<Option<(Rel, usize)>>> = vec![None; n];
         for (k, c) in cands.iter().enumerate() {
             let Some(ch) = chosen[k] else { continue };
             let Some(p) = gaz.place(ch.place) else {
                 continue;
             };
-            let rel = self.relative(text, tokens, lx, c.t0, c.t1, &fbuf, &fr);
+            let rel = self.relative(text, tokens, lx, c.t0, c.t1, &fbuf, &fr, &mut rel_memo);
             let is_country = p.feature_code.starts_with("PCL");
             let geo_precision = if rel.is_some() {
                 2
@@ -685,25 +687,46 @@ impl<'g> Geoparser<'g> {
         t1: usize,
         fbuf: &str,
         fr: &[(u32, u32)],
+        memo: &mut [Option<Option<(Rel, usize)>>],
     ) -> Option<RelativeLocation> {
         let mut phrase = String::new();
         let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
-        // longest phrase of `lx.rel` starting at p, before t0
+        // longest phrase of `lx.rel` starting at p, before t0 (memoized per token: the
+        // phrases found at p do not depend on the candidate, only their end bound does)
         let mut at = |p: usize| -> Option<(Rel, usize)> {
-            let mut best = None;
-            for len in 1..=lx.max_phrase {
-                if p + len > t0 {
-                    break;
+            let found = *memo[p].get_or_insert_with(|| {
+                let mut best = None;
+                for len in 1..=lx.max_phrase {
+                    if p + len > tokens.len() {
+                        break;
+                    }
+                    phrase.clear();
+                    for j in p..p + len {
+                        push_folded(&mut phrase, f(j));
+                    }
+                    if let Some(&r) = lx.rel.get(phrase.as_str()) {
+                        best = Some((r, len));
+                    }
                 }
-                phrase.clear();
-                for j in p..p + len {
-                    push_folded(&mut phrase, f(j));
+                best
+            });
+            // a phrase running into the name does not count; a shorter one may
+            match found {
+                Some((_, len)) if p + len > t0 => {
+                    let mut best = None;
+                    for len in 1..=lx.max_phrase.min(t0.saturating_sub(p)) {
+                        phrase.clear();
+                        for j in p..p + len {
+                            push_folded(&mut phrase, f(j));
+                        }
+                        if let Some(&r) = lx.rel.get(phrase.as_str()) {
+                            best = Some((r, len));
+                        }
+                    }
+                    best
                 }
-                if let Some(&r) = lx.rel.get(phrase.as_str()) {
-                    best = Some((r, len));
-                }
+                other => other,
             }
-            best
         };
         // every relative expression ends with a word that can end one
         if t0 == 0 || !lx.rel_last.contains(f(t0 - 1)) {

@@ -120,6 +120,15 @@ struct Frozen {
     name_off: Vec<u32>,
     key_off: Vec<u32>,
     post_off: Vec<u32>,
+    /// Distinct 3-byte key prefixes in key order, each with the index of its first key:
+    /// a lookup narrows to one prefix with integer compares before comparing bytes.
+    prefixes: Vec<(u32, u32)>,
+}
+
+/// The first three bytes of a key, big-endian, zero-padded (keeps the keys' order).
+fn prefix3(k: &[u8]) -> u32 {
+    let b = |i: usize| u32::from(k.get(i).copied().unwrap_or(0));
+    (b(0) << 16) | (b(1) << 8) | b(2)
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -229,11 +238,22 @@ impl Frozen {
                 return Err(bad("posting out of range"));
             }
         }
+        let mut prefixes: Vec<(u32, u32)> = Vec::new();
+        for i in 0..f.n_keys {
+            let k = bytes
+                .get(f.keystr + key_off[i] as usize..f.keystr + key_off[i + 1] as usize)
+                .unwrap_or(&[]);
+            let p = prefix3(k);
+            if prefixes.last().is_none_or(|&(q, _)| q != p) {
+                prefixes.push((p, i as u32));
+            }
+        }
         Ok(Frozen {
             bytes,
             name_off,
             key_off,
             post_off,
+            prefixes,
             ..f
         })
     }
@@ -265,7 +285,15 @@ impl Frozen {
     }
 
     fn find(&self, tagged: &[u8], out: &mut Vec<PlaceId>) {
-        let (mut lo, mut hi) = (0usize, self.n_keys);
+        let p = prefix3(tagged);
+        let Ok(at) = self.prefixes.binary_search_by_key(&p, |&(q, _)| q) else {
+            return;
+        };
+        let mut lo = self.prefixes[at].1 as usize;
+        let mut hi = self
+            .prefixes
+            .get(at + 1)
+            .map_or(self.n_keys, |&(_, i)| i as usize);
         while lo < hi {
             let mid = (lo + hi) / 2;
             match self.key_bytes(mid).cmp(tagged) {

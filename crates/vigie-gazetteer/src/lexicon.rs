@@ -2,32 +2,9 @@
 //! extended by a user folder holding files of the same names.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A small fast hasher (FNV-1a) for the short words of the lists.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
 
 /// Hash state of the word lists.
-pub(crate) type FastState = BuildHasherDefault<Fnv>;
+pub(crate) type FastState = vigie_text::hash::FastState;
 /// A set of words.
 pub(crate) type WordSet = HashSet<String, FastState>;
 /// A map from phrases.

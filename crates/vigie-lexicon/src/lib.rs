@@ -27,10 +27,10 @@
 
 mod fuzzy;
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use vigie_model::{ActorMention, Lang, Span};
+use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{fold, fold_into, tokenize, Token, TokenKind};
 
 /// Errors met while loading actor data.

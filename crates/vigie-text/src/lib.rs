@@ -12,6 +12,7 @@
 //! Nothing here allocates per byte; all positions are byte offsets into the input.
 
 mod fold;
+pub mod hash;
 mod lang;
 mod sentences;
 mod tokens;

@@ -3,7 +3,6 @@
 
 use super::Error;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use vigie_text::{fold_into, tokenize};
 
 /// A grammatical cue word (its meaning for the grammar).
@@ -140,34 +139,10 @@ pub(crate) struct Entry {
     pub flags: u8,
 }
 
-/// A small fast hasher for short keys (words); the keys come from our own data files, so
-/// resistance to crafted collisions is not needed.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// A compiled word list for one language.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    pub map: HashMap<Box<str>, Vec<Entry>, BuildHasherDefault<WordHasher>>,
+    pub map: HashMap<Box<str>, Vec<Entry>, vigie_text::hash::FastState>,
 }
 
 impl Lexicon {

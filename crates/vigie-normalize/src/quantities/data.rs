@@ -1,8 +1,8 @@
 //! Loading the quantity word lists (`data/quantities/*`) into lookup tables.
 
 use super::QuantityError;
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{fold, tokenize, TokenKind};
 
 /// The embedded data files, by name.
@@ -97,8 +97,8 @@ pub(super) struct Phrases<K: Copy> {
 impl<K: Copy> Default for Phrases<K> {
     fn default() -> Self {
         Phrases {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
         }
     }
 }
