@@ -73,7 +73,10 @@ pub fn load_gold(paths: &[impl AsRef<Path>]) -> Result<Vec<GoldDoc>, EvalError> 
             }
         } else {
             let v: Value = serde_json::from_str(&raw).map_err(|e| fmt(path, e.to_string()))?;
-            let text = match (v.get("text").and_then(Value::as_str), v.get("file").and_then(Value::as_str)) {
+            let text = match (
+                v.get("text").and_then(Value::as_str),
+                v.get("file").and_then(Value::as_str),
+            ) {
                 (Some(t), _) => t.to_string(),
                 (None, Some(f)) => {
                     let tp = path.parent().unwrap_or(Path::new(".")).join(f);

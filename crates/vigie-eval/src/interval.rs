@@ -49,8 +49,14 @@ pub fn parse_interval(v: &str) -> Interval {
 
 /// The interval of a predicted object: its `from`/`to` when either is set, else its `value`.
 pub fn pred_interval(o: &serde_json::Value) -> Interval {
-    let f = o.get("from").and_then(|x| x.as_str()).filter(|s| !s.is_empty());
-    let t = o.get("to").and_then(|x| x.as_str()).filter(|s| !s.is_empty());
+    let f = o
+        .get("from")
+        .and_then(|x| x.as_str())
+        .filter(|s| !s.is_empty());
+    let t = o
+        .get("to")
+        .and_then(|x| x.as_str())
+        .filter(|s| !s.is_empty());
     if f.is_some() || t.is_some() {
         return (
             f.and_then(|f| parse_interval(f).0),
@@ -80,13 +86,19 @@ mod tests {
 
     #[test]
     fn forms() {
-        assert_eq!(parse_interval("2024-07"), (Some(d("2024-07-01")), Some(d("2024-07-31"))));
+        assert_eq!(
+            parse_interval("2024-07"),
+            (Some(d("2024-07-01")), Some(d("2024-07-31")))
+        );
         assert_eq!(parse_interval("/2024-10-01"), (None, Some(d("2024-10-01"))));
         assert_eq!(
             parse_interval("2024-08/2024-09"),
             (Some(d("2024-08-01")), Some(d("2024-09-30")))
         );
-        assert_eq!(parse_interval("2024-02"), (Some(d("2024-02-01")), Some(d("2024-02-29"))));
+        assert_eq!(
+            parse_interval("2024-02"),
+            (Some(d("2024-02-01")), Some(d("2024-02-29")))
+        );
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct RefPoint {
 #[derive(Debug, Default)]
 pub struct Reference {
     points: HashMap<String, (RefPoint, f64)>,
+    /// (folded name, country) → best point in that country; used only when
+    /// `by_country` is set.
+    in_country: HashMap<(String, String), (RefPoint, f64)>,
+    by_country: bool,
 }
 
 impl Reference {
@@ -75,7 +79,8 @@ impl Reference {
                     continue;
                 }
                 if let (Ok(lat), Ok(lon)) = (c[1].parse(), c[2].parse()) {
-                    r.points.insert(name_key(c[0]), (RefPoint { lat, lon }, 1e15));
+                    r.points
+                        .insert(name_key(c[0]), (RefPoint { lat, lon }, 1e15));
                 }
             }
         }
@@ -103,12 +108,24 @@ impl Reference {
                 continue;
             };
             let p = RefPoint { lat, lon };
-            let alts = if c[3].is_empty() { Vec::new() } else { c[3].split(',').collect() };
+            let cc = c[8].to_string();
+            let alts = if c[3].is_empty() {
+                Vec::new()
+            } else {
+                c[3].split(',').collect()
+            };
             let mut seen = std::collections::HashSet::new();
             for n in [c[1], c[2]].into_iter().chain(alts) {
                 let k = name_key(n);
                 if k.is_empty() || !seen.insert(k.clone()) {
                     continue;
+                }
+                let kc = (k.clone(), cc.clone());
+                match self.in_country.get(&kc) {
+                    Some((_, r)) if *r >= rank => {}
+                    _ => {
+                        self.in_country.insert(kc, (p, rank));
+                    }
                 }
                 match self.points.get(&k) {
                     Some((_, r)) if *r >= rank => {}
@@ -120,9 +137,26 @@ impl Reference {
         }
     }
 
-    /// The reference point of a canonical gold name.
-    pub fn point(&self, canonical: &str) -> Option<RefPoint> {
-        self.points.get(&name_key(canonical)).map(|(p, _)| *p)
+    /// Judge places against the best entry of the gold's own country when there is one
+    /// (not what the reference scorer does: it takes the best entry worldwide, so that
+    /// "Gao" may resolve to a town in Cuba whose alternate names include the airport code
+    /// GAO). Off by default, so that `vigie eval` agrees with the reference scorer.
+    pub fn prefer_gold_country(&mut self, on: bool) {
+        self.by_country = on;
+    }
+
+    /// The reference point of a canonical gold name (in `country`, when asked to prefer
+    /// the gold's country and the name is known there).
+    pub fn point(&self, canonical: &str, country: Option<&str>) -> Option<RefPoint> {
+        let k = name_key(canonical);
+        if self.by_country {
+            if let Some(cc) = country.filter(|c| !c.is_empty()) {
+                if let Some((p, _)) = self.in_country.get(&(k.clone(), cc.to_uppercase())) {
+                    return Some(*p);
+                }
+            }
+        }
+        self.points.get(&k).map(|(p, _)| *p)
     }
 
     /// How many names are known.

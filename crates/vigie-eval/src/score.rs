@@ -54,7 +54,14 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// The facets, in the order they are printed.
-pub const FACETS: [&str; 6] = ["places", "dates", "quantities", "actors", "events", "movements"];
+pub const FACETS: [&str; 6] = [
+    "places",
+    "dates",
+    "quantities",
+    "actors",
+    "events",
+    "movements",
+];
 
 /// The sub-scores on matched events, in the order they are printed.
 pub const SUBSCORES: [&str; 7] = [
@@ -109,7 +116,11 @@ impl Scores {
     /// The table the reference scorer prints, then the compact summary line.
     pub fn table(&self) -> String {
         let mut s = String::new();
-        let _ = writeln!(s, "{:<12}{:>7}{:>7}{:>7}   tp/fp/fn", "facet", "P", "R", "F1");
+        let _ = writeln!(
+            s,
+            "{:<12}{:>7}{:>7}{:>7}   tp/fp/fn",
+            "facet", "P", "R", "F1"
+        );
         for f in FACETS {
             let x = self.facets.get(f).copied().unwrap_or_default();
             let _ = writeln!(
@@ -127,7 +138,12 @@ impl Scores {
             .iter()
             .map(|k| format!("{k} {:.2}", self.sub_share(k)))
             .collect();
-        let _ = writeln!(s, "on matched events ({}): {}", self.matched_events, subs.join(", "));
+        let _ = writeln!(
+            s,
+            "on matched events ({}): {}",
+            self.matched_events,
+            subs.join(", ")
+        );
         if let Some((id, e)) = self.failed.first() {
             let _ = writeln!(
                 s,
@@ -140,7 +156,13 @@ impl Scores {
             .iter()
             .map(|k| format!("{k}={}", (self.f1(k) * 1000.0).round() / 1000.0))
             .collect();
-        let _ = writeln!(s, "F1 {} docs={} failed={}", f.join(" "), self.docs, self.failed.len());
+        let _ = writeln!(
+            s,
+            "F1 {} docs={} failed={}",
+            f.join(" "),
+            self.docs,
+            self.failed.len()
+        );
         s
     }
 }
@@ -152,51 +174,153 @@ pub struct Scorer<'r> {
 }
 
 const COUNTRY_NAMES: &[&str] = &[
-    "Mali", "Algérie", "Algeria", "Niger", "Burkina Faso", "Burkina", "Ukraine", "Russie",
-    "Russia", "France", "Mauritanie", "Mauritania", "Tchad", "Chad", "Libye", "Libya",
-    "Sénégal", "Senegal", "Nigeria", "Maroc", "Morocco", "Côte d'Ivoire", "Guinée", "Guinea",
-    "Soudan", "Sudan", "Etats-Unis", "United States", "Sahel",
+    "Mali",
+    "Algérie",
+    "Algeria",
+    "Niger",
+    "Burkina Faso",
+    "Burkina",
+    "Ukraine",
+    "Russie",
+    "Russia",
+    "France",
+    "Mauritanie",
+    "Mauritania",
+    "Tchad",
+    "Chad",
+    "Libye",
+    "Libya",
+    "Sénégal",
+    "Senegal",
+    "Nigeria",
+    "Maroc",
+    "Morocco",
+    "Côte d'Ivoire",
+    "Guinée",
+    "Guinea",
+    "Soudan",
+    "Sudan",
+    "Etats-Unis",
+    "United States",
+    "Sahel",
 ];
 
 const COUNTRY_CANONICALS: &[&str] = &[
-    "Mali", "Algeria", "Niger", "Burkina Faso", "Ukraine", "Russia", "France", "Mauritania",
-    "Chad", "Libya", "Senegal", "Nigeria", "Sahel", "Azawad",
+    "Mali",
+    "Algeria",
+    "Niger",
+    "Burkina Faso",
+    "Ukraine",
+    "Russia",
+    "France",
+    "Mauritania",
+    "Chad",
+    "Libya",
+    "Senegal",
+    "Nigeria",
+    "Sahel",
+    "Azawad",
 ];
 
 const CLAIMANT_CLASSES: &[(&str, &[&str])] = &[
-    ("jnim", &["jnim", "gsim", "katiba", "macina", "groupe de soutien"]),
+    (
+        "jnim",
+        &["jnim", "gsim", "katiba", "macina", "groupe de soutien"],
+    ),
     (
         "csp",
         &[
-            "csp", "cma", "touareg", "tuareg", "separatist", "separatiste", "rebel", "rebelle",
-            "azawad", "apma", "fla", "ramadan",
+            "csp",
+            "cma",
+            "touareg",
+            "tuareg",
+            "separatist",
+            "separatiste",
+            "rebel",
+            "rebelle",
+            "azawad",
+            "apma",
+            "fla",
+            "ramadan",
         ],
     ),
-    ("wagner", &["wagner", "africa corps", "rybar", "cosi", "russian", "russe"]),
+    (
+        "wagner",
+        &[
+            "wagner",
+            "africa corps",
+            "rybar",
+            "cosi",
+            "russian",
+            "russe",
+        ],
+    ),
     ("niger-army", &["niger army", "armee nigerienne", "fan "]),
     (
         "state",
         &[
-            "malian army", "armee malienne", "fama", "general staff", "etat-major", "etat major",
-            "dirpa", "malian armed", "forces armees maliennes", "malian military",
-            "state television", "ortm", "government", "gouvernement", "ministry", "ministere",
+            "malian army",
+            "armee malienne",
+            "fama",
+            "general staff",
+            "etat-major",
+            "etat major",
+            "dirpa",
+            "malian armed",
+            "forces armees maliennes",
+            "malian military",
+            "state television",
+            "ortm",
+            "government",
+            "gouvernement",
+            "ministry",
+            "ministere",
             "army",
         ],
     ),
-    ("jihadist", &["islamist", "jihadist", "djihadist", "is sahel", "eigs"]),
+    (
+        "jihadist",
+        &["islamist", "jihadist", "djihadist", "is sahel", "eigs"],
+    ),
     (
         "outlet",
         &[
-            "outlet", "rfi", "afp", "le monde", "efe", "liberation", "reuters", "france 24",
-            "jeune afrique", "the post", "tass", "sputnik",
+            "outlet",
+            "rfi",
+            "afp",
+            "le monde",
+            "efe",
+            "liberation",
+            "reuters",
+            "france 24",
+            "jeune afrique",
+            "the post",
+            "tass",
+            "sputnik",
         ],
     ),
     (
         "sources",
         &[
-            "source", "witness", "temoin", "resident", "habitant", "elu", "elected", "official",
-            "observer", "ngo", "ong", "hospital", "relative", "proche", "informations", "apprend",
-            "unattributed", "unnamed", "concordant",
+            "source",
+            "witness",
+            "temoin",
+            "resident",
+            "habitant",
+            "elu",
+            "elected",
+            "official",
+            "observer",
+            "ngo",
+            "ong",
+            "hospital",
+            "relative",
+            "proche",
+            "informations",
+            "apprend",
+            "unattributed",
+            "unnamed",
+            "concordant",
         ],
     ),
 ];
@@ -222,12 +346,17 @@ fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
 }
 
 fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
-    v.get(k).and_then(Value::as_array).map_or(&[], Vec::as_slice)
+    v.get(k)
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
 }
 
 fn pspan(o: &Value) -> Option<(usize, usize)> {
     let sp = o.get("span")?;
-    Some((sp.get("start")?.as_u64()? as usize, sp.get("end")?.as_u64()? as usize))
+    Some((
+        sp.get("start")?.as_u64()? as usize,
+        sp.get("end")?.as_u64()? as usize,
+    ))
 }
 
 fn ov(a: Option<(usize, usize)>, b: Option<(usize, usize)>) -> bool {
@@ -289,21 +418,22 @@ impl<'r> Scorer<'r> {
         }
     }
 
-    fn gold_point(&self, canonical: &str) -> Option<RefPoint> {
+    fn gold_point(&self, canonical: &str, country: Option<&str>) -> Option<RefPoint> {
         if canonical.is_empty() {
             return None;
         }
-        self.reference.point(canonical)
+        self.reference.point(canonical, country)
     }
 
     fn place_ok(&self, g: &Value, p: &Value) -> bool {
         let cc = s(g, "country").unwrap_or("");
         let canon = s(g, "canonical").or(s(g, "mention")).unwrap_or("");
         let ck = name_key(canon);
-        if COUNTRY_CANONICALS.iter().any(|c| name_key(c) == ck) || s(g, "level") == Some("country") {
+        if COUNTRY_CANONICALS.iter().any(|c| name_key(c) == ck) || s(g, "level") == Some("country")
+        {
             return s(p, "country").unwrap_or("").eq_ignore_ascii_case(cc);
         }
-        match (self.gold_point(canon), place_point(p)) {
+        match (self.gold_point(canon, Some(cc)), place_point(p)) {
             (Some(g), Some(p)) => km(g, p) <= 25.0,
             _ => name_key(s(p, "name").unwrap_or("")) == ck,
         }
@@ -335,7 +465,8 @@ impl<'r> Scorer<'r> {
                 if g.get(facet).is_none() {
                     continue;
                 }
-                let (tp, fp, fn_) = self.mention_facet(d, arr(out, facet), arr(g, facet), facet, &mut sc.misses);
+                let (tp, fp, fn_) =
+                    self.mention_facet(d, arr(out, facet), arr(g, facet), facet, &mut sc.misses);
                 sc.facets.get_mut(facet).expect("facet").add(tp, fp, fn_);
             }
             self.events(d, out, &mut sc);
@@ -351,12 +482,15 @@ impl<'r> Scorer<'r> {
             "quantities" => {
                 if g.get("value").is_some_and(|v| !v.is_null()) {
                     num_eq(p.get("value"), g.get("value"))
-                        || (num_eq(p.get("low"), g.get("value")) && num_eq(p.get("high"), g.get("value")))
+                        || (num_eq(p.get("low"), g.get("value"))
+                            && num_eq(p.get("high"), g.get("value")))
                 } else {
                     num_eq(p.get("low"), g.get("low")) && num_eq(p.get("high"), g.get("high"))
                 }
             }
-            "actors" => name_key(s(p, "actor").unwrap_or("")) == name_key(s(g, "canonical").unwrap_or("")),
+            "actors" => {
+                name_key(s(p, "actor").unwrap_or("")) == name_key(s(g, "canonical").unwrap_or(""))
+            }
             _ => false,
         }
     }
@@ -372,7 +506,10 @@ impl<'r> Scorer<'r> {
         let text = &d.text;
         let country_keys: HashSet<String> = COUNTRY_NAMES.iter().map(|c| name_key(c)).collect();
         let is_country_pred = |p: &Value| {
-            s(p, "feature").unwrap_or("").to_uppercase().starts_with("PCL")
+            s(p, "feature")
+                .unwrap_or("")
+                .to_uppercase()
+                .starts_with("PCL")
                 || country_keys.contains(&name_key(s(p, "name").unwrap_or("")))
                 || country_keys.contains(&name_key(
                     p.get("span").and_then(|x| s(x, "text")).unwrap_or(""),
@@ -428,7 +565,11 @@ impl<'r> Scorer<'r> {
                         misses.push(Miss {
                             facet,
                             doc: d.id.clone(),
-                            what: format!("wrong {mention:?}: gold {} / predicted {}", brief(g), brief(preds[i])),
+                            what: format!(
+                                "wrong {mention:?}: gold {} / predicted {}",
+                                brief(g),
+                                brief(preds[i])
+                            ),
                         });
                     }
                 }
@@ -448,7 +589,9 @@ impl<'r> Scorer<'r> {
             fp -= preds
                 .iter()
                 .enumerate()
-                .filter(|(i, p)| !matched[*i] && s(p, "feature").unwrap_or("").eq_ignore_ascii_case("PPLC"))
+                .filter(|(i, p)| {
+                    !matched[*i] && s(p, "feature").unwrap_or("").eq_ignore_ascii_case("PPLC")
+                })
                 .count();
         }
         (tp, fp, entries.len() - tp)
@@ -460,7 +603,7 @@ impl<'r> Scorer<'r> {
         };
         let null = Value::Null;
         let loc = pe.get("location").filter(|l| !l.is_null()).unwrap_or(&null);
-        let g = self.gold_point(gl);
+        let g = self.gold_point(gl, s(ge, "country"));
         if let (Some(g), Some(p)) = (g, place_point(loc)) {
             return km(g, p) <= 50.0;
         }
@@ -503,23 +646,32 @@ impl<'r> Scorer<'r> {
                 break;
             }
         }
-        sc.facets
-            .get_mut("events")
-            .expect("facet")
-            .add(pairs.len(), pe.len() - pairs.len(), ge.len() - pairs.len());
+        sc.facets.get_mut("events").expect("facet").add(
+            pairs.len(),
+            pe.len() - pairs.len(),
+            ge.len() - pairs.len(),
+        );
         for &(gi, pi) in &pairs {
             let (g, p) = (&ge[gi], pe[pi]);
             sc.matched_events += 1;
             let key = |v: &Value, k: &str| name_key(s(v, k).unwrap_or(""));
-            let mut hit = |name: &'static str, ok: bool| *sc.sub.entry(name).or_default() += usize::from(ok);
-            hit("sub_event_type", s(p, "sub_event_type") == s(g, "sub_event_type"));
+            let mut hit =
+                |name: &'static str, ok: bool| *sc.sub.entry(name).or_default() += usize::from(ok);
+            hit(
+                "sub_event_type",
+                s(p, "sub_event_type") == s(g, "sub_event_type"),
+            );
             hit("actor1", key(p, "actor1") == key(g, "actor1"));
             hit("actor2", key(p, "actor2") == key(g, "actor2"));
             let null = Value::Null;
-            let fat = p.get("fatalities").filter(|f| !f.is_null()).unwrap_or(&null);
+            let fat = p
+                .get("fatalities")
+                .filter(|f| !f.is_null())
+                .unwrap_or(&null);
             hit(
                 "fatalities",
-                num_eq(fat.get("low"), g.get("fatalities_low")) && num_eq(fat.get("high"), g.get("fatalities_high")),
+                num_eq(fat.get("low"), g.get("fatalities_low"))
+                    && num_eq(fat.get("high"), g.get("fatalities_high")),
             );
             hit("wounded", num_eq(p.get("wounded"), g.get("wounded")));
             let classes = |v: &Value| -> HashSet<&'static str> {
@@ -530,7 +682,11 @@ impl<'r> Scorer<'r> {
             };
             let (gcl, pcl) = (classes(g), classes(p));
             hit("claimant", gcl.is_empty() || !gcl.is_disjoint(&pcl));
-            let hedged = |v: &Value| arr(v, "claims").iter().any(|c| c.get("hedged").and_then(Value::as_bool) == Some(true));
+            let hedged = |v: &Value| {
+                arr(v, "claims")
+                    .iter()
+                    .any(|c| c.get("hedged").and_then(Value::as_bool) == Some(true))
+            };
             hit("hedged", hedged(g) == hedged(p));
         }
         let matched: HashSet<usize> = pairs.iter().map(|x| x.0).collect();
@@ -557,7 +713,7 @@ impl<'r> Scorer<'r> {
         if let Some(gp) = s(gm, "place").filter(|x| !x.is_empty()) {
             let null = Value::Null;
             let pp = pm.get("place").filter(|x| !x.is_null()).unwrap_or(&null);
-            let near = matches!((self.gold_point(gp), place_point(pp)), (Some(g), Some(p)) if km(g, p) <= 25.0);
+            let near = matches!((self.gold_point(gp, None), place_point(pp)), (Some(g), Some(p)) if km(g, p) <= 25.0);
             if !near && name_key(s(pp, "name").unwrap_or("")) != name_key(gp) {
                 return false;
             }
@@ -598,7 +754,17 @@ impl<'r> Scorer<'r> {
 fn brief(v: &Value) -> String {
     let mut parts = Vec::new();
     for k in [
-        "canonical", "actor", "name", "value", "low", "high", "status", "place", "date", "from", "to",
+        "canonical",
+        "actor",
+        "name",
+        "value",
+        "low",
+        "high",
+        "status",
+        "place",
+        "date",
+        "from",
+        "to",
         "country",
     ] {
         match v.get(k) {

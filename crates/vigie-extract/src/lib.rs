@@ -246,7 +246,7 @@ fn names_a_year(s: &str) -> bool {
 }
 
 /// Documents longer than this are read in chunks (bytes).
-pub const CHUNK_BYTES: usize = 1 << 20;
+pub const CHUNK_BYTES: usize = 256 * 1024;
 
 fn shift(span: &mut vigie_model::SpanText, offset: usize) {
     span.start += offset;
