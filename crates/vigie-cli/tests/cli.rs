@@ -221,3 +221,53 @@ fn unknown_language_flag_is_refused() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("fr and en"));
 }
+
+#[test]
+fn user_data_folder_extends_actors_and_places_without_rebuild() {
+    let dir = std::env::temp_dir().join(format!("vigie-user-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // a made-up place and a made-up armed group, unknown to the embedded data
+    std::fs::write(
+        dir.join("places.tsv"),
+        "# name\tlat\tlon\tcountry\tfeature\tpopulation\taliases\nOuarzazir-Tessit\t16.1\t0.9\tML\tPPL\t0\tOuarzazir\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("actors.tsv"),
+        "Front Imaginaire\tFront Imaginaire du Test\t2\tML\trebel\t-\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("aliases.tsv"), "Front imaginaire du Test\tFront Imaginaire\nFIT\tFront Imaginaire\n").unwrap();
+    let report = tmp(
+        "user.txt",
+        "Le 3 mai, des combattants du FIT ont attaqué un poste à Ouarzazir, selon des habitants.".as_bytes(),
+    );
+    let args = ["extract", report.to_str().unwrap(), "--format", "json", "--published", "2024-05-04"];
+    let plain = json_of(&run(&args));
+    let names = |v: &serde_json::Value, k: &str, f: &str| -> Vec<String> {
+        v[k].as_array().unwrap().iter().map(|m| m[f].as_str().unwrap_or("").to_string()).collect()
+    };
+    assert!(!names(&plain, "places", "name").contains(&"Ouarzazir-Tessit".to_string()));
+    assert!(!names(&plain, "actors", "actor").contains(&"Front Imaginaire".to_string()));
+    let mut with = vigie();
+    with.args(args).env("VIGIE_DATA", &dir);
+    let v = json_of(&with.output().unwrap());
+    assert!(names(&v, "places", "name").contains(&"Ouarzazir-Tessit".to_string()), "{v}");
+    assert!(names(&v, "actors", "actor").contains(&"Front Imaginaire".to_string()), "{v}");
+}
+
+#[test]
+fn broken_user_data_gets_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("vigie-bad-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("places.tsv"), "Somewhere\tnorth\t1.0\tML\n").unwrap();
+    let report = repo().join("examples/reports/en-drone-strike-2024-05-20.txt");
+    let out = vigie()
+        .args(["extract", report.to_str().unwrap()])
+        .env("VIGIE_DATA", &dir)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("places.tsv") && err.contains("not a number"), "{err}");
+}
