@@ -27,36 +27,17 @@
 
 mod fuzzy;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use vigie_model::{ActorMention, Lang, Span};
+use vigie_text::data::{bad_line, data_lines};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{fold, fold_into, tokenize, Token, TokenKind};
 
-/// Errors met while loading actor data.
-#[derive(Debug, thiserror::Error)]
-pub enum LexiconError {
-    /// A user data file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// A data line is malformed or refers to an unknown actor.
-    #[error("{file}:{line}: {message}")]
-    Data {
-        /// The file.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
 /// The error type of this crate.
+/// Errors of the lexicon's data files (shared by every data reader of Vigie).
+pub use vigie_text::data::DataError as LexiconError;
+/// Short name of [`LexiconError`].
 pub type Error = LexiconError;
 
 /// A canonical actor.
@@ -162,25 +143,6 @@ fn is_acronym(word: &str) -> bool {
     word.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
-fn bad(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
-    LexiconError::Data {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
-}
-
-/// Data lines: (line number, tab-separated fields), comments and blank lines skipped.
-fn lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    src.lines().enumerate().filter_map(|(n, l)| {
-        let l = l.trim_end_matches('\r');
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            return None;
-        }
-        Some((n + 1, l.split('\t').map(str::trim).collect()))
-    })
-}
-
 fn opt(s: &str) -> Option<String> {
     (!s.is_empty() && s != "-").then(|| s.to_string())
 }
@@ -204,18 +166,7 @@ impl ActorLexicon {
         let mut dems: Vec<Demonym> = Vec::new();
         for (name, src) in FILES {
             let mut sources = vec![(name.to_string(), src.to_string())];
-            if let Some(dir) = user_dir {
-                for p in [dir.join("actors").join(name), dir.join(name)] {
-                    if p.is_file() {
-                        let s = std::fs::read_to_string(&p).map_err(|source| LexiconError::Io {
-                            path: p.clone(),
-                            source,
-                        })?;
-                        sources.push((p.display().to_string(), s));
-                        break;
-                    }
-                }
-            }
+            sources.extend(vigie_text::data::user_file(user_dir, "actors", name)?);
             for (file, s) in sources {
                 match name {
                     "actors.tsv" => lex.add_actors(&file, &s)?,
@@ -236,9 +187,9 @@ impl ActorLexicon {
     }
 
     fn add_actors(&mut self, file: &str, src: &str) -> Result<(), Error> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 5 {
-                return Err(bad(
+                return Err(bad_line(
                     file,
                     n,
                     "expected: canonical, acled_name, inter, country, kind[, parent]",
@@ -248,7 +199,7 @@ impl ActorLexicon {
                 .parse()
                 .ok()
                 .filter(|i| (1..=8).contains(i))
-                .ok_or_else(|| bad(file, n, format!("inter must be 1..8, not {:?}", f[2])))?;
+                .ok_or_else(|| bad_line(file, n, format!("inter must be 1..8, not {:?}", f[2])))?;
             let actor = Actor {
                 canonical: f[0].to_string(),
                 acled_name: f[1].to_string(),
@@ -275,9 +226,9 @@ impl ActorLexicon {
         src: &str,
         dems: &mut Vec<Demonym>,
     ) -> Result<(), Error> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 4 {
-                return Err(bad(
+                return Err(bad_line(
                     file,
                     n,
                     "expected: country, state actor, French adjectives, English adjectives",
@@ -286,7 +237,7 @@ impl ActorLexicon {
             let state = opt(f[1]);
             if let Some(s) = &state {
                 if !self.by_name.contains_key(s) {
-                    return Err(bad(file, n, format!("unknown actor {s:?}")));
+                    return Err(bad_line(file, n, format!("unknown actor {s:?}")));
                 }
             }
             let split = |s: &str| -> Vec<String> {
@@ -311,9 +262,9 @@ impl ActorLexicon {
     }
 
     fn add_aliases(&mut self, file: &str, src: &str, dems: &[Demonym]) -> Result<(), Error> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 2 || f[0].is_empty() {
-                return Err(bad(file, n, "expected: alias, canonical[, flags]"));
+                return Err(bad_line(file, n, "expected: alias, canonical[, flags]"));
             }
             let exact = f
                 .get(2)
@@ -360,7 +311,7 @@ impl ActorLexicon {
         let actor = *self
             .by_name
             .get(canonical)
-            .ok_or_else(|| bad(file, line, format!("unknown actor {canonical:?}")))?;
+            .ok_or_else(|| bad_line(file, line, format!("unknown actor {canonical:?}")))?;
         let toks = tokenize(alias);
         if toks.is_empty() {
             return Ok(());

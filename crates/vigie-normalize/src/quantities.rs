@@ -34,35 +34,15 @@
 mod data;
 
 use data::{ModKind, NumKind, Tables, UnitEntry, Vague, EN, FR};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use vigie_model::{Lang, QuantityMention, Span};
 use vigie_text::{fold_into, Token, TokenKind};
 
-/// Errors met while loading quantity data.
-#[derive(Debug, thiserror::Error)]
-pub enum QuantityError {
-    /// A user data file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// A data line is malformed.
-    #[error("{file}:{line}: {message}")]
-    Data {
-        /// The file name.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong.
-        message: String,
-    },
-}
-
 /// The error type of this module.
+/// Errors of the quantity grammar's data files.
+pub use vigie_text::data::DataError as QuantityError;
+/// Short name of [`QuantityError`].
 pub type Error = QuantityError;
 
 /// The quantity grammar: number words, approximate nouns, modifiers, head nouns and the

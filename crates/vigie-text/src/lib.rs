@@ -11,6 +11,7 @@
 //!
 //! Nothing here allocates per byte; all positions are byte offsets into the input.
 
+pub mod data;
 mod fold;
 pub mod hash;
 mod lang;

@@ -43,33 +43,11 @@ mod lexicon;
 use self::core::{Cand, Iv, Scan, Sem};
 use chrono::NaiveDate;
 use lexicon::Lexicon;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use vigie_model::{DateAnchor, DateMention, DatePrecision, Lang, Span};
+/// Errors of the date grammar's data files.
+pub use vigie_text::data::DataError as Error;
 use vigie_text::{sentences, Token};
-
-/// Errors while loading the word lists.
-#[derive(Debug, thiserror::Error)]
-pub enum Error {
-    /// A user data file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Io {
-        /// The file.
-        path: PathBuf,
-        /// What went wrong.
-        #[source]
-        source: std::io::Error,
-    },
-    /// A data line is malformed.
-    #[error("{file}:{line}: {message}")]
-    Data {
-        /// The file's name.
-        file: String,
-        /// 1-based line number.
-        line: usize,
-        /// What is wrong with it.
-        message: String,
-    },
-}
 
 /// Syntax that differs between languages (the words themselves are data).
 #[derive(Debug)]
@@ -114,18 +92,9 @@ impl DateGrammar {
         let mut en = Lexicon::default();
         fr.add_file("fr.tsv", fr::DATA)?;
         en.add_file("en.tsv", en::DATA)?;
-        if let Some(dir) = user_dir {
-            for (name, lex) in [("fr.tsv", &mut fr), ("en.tsv", &mut en)] {
-                for path in [dir.join("dates").join(name), dir.join(name)] {
-                    if !path.is_file() {
-                        continue;
-                    }
-                    let content = std::fs::read_to_string(&path).map_err(|source| Error::Io {
-                        path: path.clone(),
-                        source,
-                    })?;
-                    lex.add_file(&path.display().to_string(), &content)?;
-                }
+        for (name, lex) in [("fr.tsv", &mut fr), ("en.tsv", &mut en)] {
+            if let Some((file, content)) = vigie_text::data::user_file(user_dir, "dates", name)? {
+                lex.add_file(&file, &content)?;
             }
         }
         Ok(DateGrammar { fr, en })

@@ -2,6 +2,7 @@
 
 use super::QuantityError;
 use std::path::Path;
+use vigie_text::data::{bad_line, data_lines, user_file};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{fold, tokenize, TokenKind};
 
@@ -224,30 +225,11 @@ fn langs(code: &str, file: &str, line: usize) -> Result<&'static [usize], Quanti
     }
 }
 
-fn bad(file: &str, line: usize, message: impl Into<String>) -> QuantityError {
-    QuantityError::Data {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
-}
-
-/// Data lines: (line number, tab-separated fields), comments and blank lines skipped.
-fn lines(src: &str) -> impl Iterator<Item = (usize, Vec<&str>)> {
-    src.lines().enumerate().filter_map(|(n, l)| {
-        let l = l.trim_end_matches('\r');
-        if l.trim().is_empty() || l.trim_start().starts_with('#') {
-            return None;
-        }
-        Some((n + 1, l.split('\t').map(str::trim).collect()))
-    })
-}
-
 fn num(s: &str, file: &str, line: usize) -> Result<f64, QuantityError> {
     s.parse::<f64>()
         .ok()
         .filter(|v| v.is_finite() && *v >= 0.0)
-        .ok_or_else(|| bad(file, line, format!("not a number: {s:?}")))
+        .ok_or_else(|| bad_line(file, line, format!("not a number: {s:?}")))
 }
 
 impl Tables {
@@ -260,7 +242,7 @@ impl Tables {
             "units.tsv" => self.add_units(name, src),
             "calendar.tsv" => self.add_calendar(name, src),
             "function_words.txt" => {
-                for (_, f) in lines(src) {
+                for (_, f) in data_lines(src) {
                     self.function_words.insert(fold(f[0]));
                 }
                 Ok(())
@@ -270,9 +252,9 @@ impl Tables {
     }
 
     fn add_numbers(&mut self, file: &str, src: &str) -> Result<(), QuantityError> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 4 {
-                return Err(bad(file, n, "expected: lang, word, value, kind"));
+                return Err(bad_line(file, n, "expected: lang, word, value, kind"));
             }
             let kind = match f[3] {
                 "num" => NumKind::Num,
@@ -281,7 +263,7 @@ impl Tables {
                 "article" => NumKind::Article,
                 "ambiguous" => NumKind::Ambiguous,
                 "and" => NumKind::And,
-                k => return Err(bad(file, n, format!("unknown kind {k:?}"))),
+                k => return Err(bad_line(file, n, format!("unknown kind {k:?}"))),
             };
             let w = NumWord {
                 value: num(f[2], file, n)?,
@@ -301,7 +283,7 @@ impl Tables {
                         .entry(a.clone())
                         .or_default()
                         .push((b.clone(), w)),
-                    _ => return Err(bad(file, n, "a number word has one or two parts")),
+                    _ => return Err(bad_line(file, n, "a number word has one or two parts")),
                 }
             }
         }
@@ -309,9 +291,9 @@ impl Tables {
     }
 
     fn add_vague(&mut self, file: &str, src: &str) -> Result<(), QuantityError> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 5 {
-                return Err(bad(
+                return Err(bad_line(
                     file,
                     n,
                     "expected: lang, singular, plural, base, plural_low",
@@ -350,9 +332,9 @@ impl Tables {
     }
 
     fn add_modifiers(&mut self, file: &str, src: &str) -> Result<(), QuantityError> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 3 {
-                return Err(bad(file, n, "expected: lang, phrase, kind"));
+                return Err(bad_line(file, n, "expected: lang, phrase, kind"));
             }
             let k = match f[2] {
                 "approx" => ModKind::Approx,
@@ -367,7 +349,7 @@ impl Tables {
                 "plural_det" => ModKind::PluralDet,
                 "post_approx" => ModKind::PostApprox,
                 "post_at_least" => ModKind::PostAtLeast,
-                k => return Err(bad(file, n, format!("unknown kind {k:?}"))),
+                k => return Err(bad_line(file, n, format!("unknown kind {k:?}"))),
             };
             for &l in langs(f[0], file, n)? {
                 self.modifiers[l].insert(f[1], k);
@@ -377,9 +359,9 @@ impl Tables {
     }
 
     fn add_units(&mut self, file: &str, src: &str) -> Result<(), QuantityError> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 2 || f[0].is_empty() {
-                return Err(bad(file, n, "expected: word, unit"));
+                return Err(bad_line(file, n, "expected: word, unit"));
             }
             let words = phrase_tokens(f[0]);
             let entry = match words.as_slice() {
@@ -394,7 +376,7 @@ impl Tables {
                         &mut v[last].1
                     }
                 }
-                _ => return Err(bad(file, n, "a head noun has one or two words")),
+                _ => return Err(bad_line(file, n, "a head noun has one or two words")),
             };
             match f[1] {
                 "!adj" => entry.adj = true,
@@ -411,9 +393,9 @@ impl Tables {
     }
 
     fn add_calendar(&mut self, file: &str, src: &str) -> Result<(), QuantityError> {
-        for (n, f) in lines(src) {
+        for (n, f) in data_lines(src) {
             if f.len() < 2 {
-                return Err(bad(file, n, "expected: kind, phrase"));
+                return Err(bad_line(file, n, "expected: kind, phrase"));
             }
             let w = fold(f[1]);
             match f[0] {
@@ -433,7 +415,7 @@ impl Tables {
                     self.day_articles.insert(w);
                 }
                 "label" => self.labels.insert(f[1], ()),
-                k => return Err(bad(file, n, format!("unknown kind {k:?}"))),
+                k => return Err(bad_line(file, n, format!("unknown kind {k:?}"))),
             }
         }
         Ok(())
@@ -446,24 +428,11 @@ pub(super) fn load(user_dir: Option<&Path>) -> Result<Tables, QuantityError> {
     let mut t = Tables::default();
     for (name, src) in FILES {
         t.add(name, src)?;
-        if let Some(dir) = user_dir {
-            for p in [dir.join("quantities").join(name), dir.join(name)] {
-                if p.is_file() {
-                    let s = std::fs::read_to_string(&p).map_err(|source| QuantityError::Io {
-                        path: p.clone(),
-                        source,
-                    })?;
-                    t.add(name, &s).map_err(|e| match e {
-                        QuantityError::Data { line, message, .. } => QuantityError::Data {
-                            file: p.display().to_string(),
-                            line,
-                            message,
-                        },
-                        e => e,
-                    })?;
-                    break;
-                }
-            }
+        if let Some((file, s)) = user_file(user_dir, "quantities", name)? {
+            t.add(name, &s).map_err(|e| match e {
+                QuantityError::Data { line, message, .. } => bad_line(&file, line, message),
+                e => e,
+            })?;
         }
     }
     Ok(t)
