@@ -1,0 +1,5 @@
+//! The event layer (in progress): ACLED events, attributed claims and movements.
+
+pub mod triggers;
+
+pub use triggers::{Hit, Rule, Triggers};

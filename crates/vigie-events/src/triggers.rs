@@ -1,0 +1,355 @@
+//! Event triggers: rules shipped as data (`data/triggers.tsv`), compiled once, matched
+//! over the folded words of a sentence.
+//!
+//! A rule has a path-like id (`explosions/air_drone_strike/frappe`), a language, a
+//! pattern, the ACLED event type and sub-event type it signals, flags, and an example
+//! sentence of our own that must fire it (the tests run every example).
+//!
+//! Patterns are folded words separated by spaces: `word` matches that word, `word*` any
+//! word starting so, `a|b|c` one of them, `?word` an optional word, and `…` up to four
+//! words of any kind.
+
+use vigie_model::Lang;
+use vigie_text::data::{bad_line, data_lines, DataError};
+use vigie_text::hash::FastMap;
+
+/// The shipped rules.
+pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
+
+/// Most words a `…` may skip.
+const GAP: usize = 4;
+
+#[derive(Debug, Clone)]
+struct Alt {
+    text: String,
+    prefix: bool,
+}
+
+impl Alt {
+    fn matches(&self, w: &str) -> bool {
+        if self.prefix {
+            w.starts_with(self.text.as_str())
+        } else {
+            w == self.text
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Elem {
+    Word { alts: Vec<Alt>, optional: bool },
+    Gap,
+}
+
+/// What a trigger says beyond its type.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// The victims are civilians by the trigger's meaning ("massacre").
+    pub civ: bool,
+    /// Fires only with an actor or a casualty figure in the same sentence.
+    pub weak: bool,
+    /// A noun naming an earlier event ("la bataille de X").
+    pub bg: bool,
+}
+
+/// One trigger rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    /// Path-like id.
+    pub id: String,
+    /// Language; None for both.
+    pub lang: Option<Lang>,
+    elems: Vec<Elem>,
+    /// ACLED event type.
+    pub event_type: String,
+    /// ACLED sub-event type.
+    pub sub_event_type: String,
+    /// Flags.
+    pub flags: Flags,
+    /// An example sentence that fires the rule.
+    pub example: String,
+}
+
+/// A rule that fired: which, and over which words of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the rule in the [`Triggers`].
+    pub rule: usize,
+    /// First word (index into the word list given to [`Triggers::find`]).
+    pub first: usize,
+    /// One past the last word.
+    pub end: usize,
+}
+
+/// The compiled rules.
+#[derive(Debug, Clone, Default)]
+pub struct Triggers {
+    rules: Vec<Rule>,
+    /// First-word alternatives written in full → rules.
+    by_word: FastMap<String, Vec<usize>>,
+    /// First-word alternatives written as prefixes → rules.
+    by_prefix: FastMap<String, Vec<usize>>,
+    max_prefix: usize,
+    disabled: Vec<String>,
+}
+
+fn compile(pattern: &str) -> Result<Vec<Elem>, String> {
+    let mut elems = Vec::new();
+    for part in pattern.split_whitespace() {
+        if part == "…" || part == "..." {
+            elems.push(Elem::Gap);
+            continue;
+        }
+        let (optional, body) = match part.strip_prefix('?') {
+            Some(b) => (true, b),
+            None => (false, part),
+        };
+        let mut alts = Vec::new();
+        for a in body.split('|').filter(|a| !a.is_empty()) {
+            let (prefix, w) = match a.strip_suffix('*') {
+                Some(w) => (true, w),
+                None => (false, a),
+            };
+            let text = vigie_text::fold(w);
+            if text.is_empty() {
+                return Err(format!("empty word in {part:?}"));
+            }
+            alts.push(Alt { text, prefix });
+        }
+        if alts.is_empty() {
+            return Err(format!("empty element {part:?}"));
+        }
+        elems.push(Elem::Word { alts, optional });
+    }
+    match elems.first() {
+        Some(Elem::Word { optional: false, .. }) => {}
+        _ => return Err("a pattern starts with a word that is not optional".into()),
+    }
+    if matches!(elems.last(), Some(Elem::Gap)) {
+        return Err("a pattern cannot end with …".into());
+    }
+    Ok(elems)
+}
+
+impl Triggers {
+    /// The shipped rules.
+    pub fn embedded() -> Triggers {
+        let mut t = Triggers::default();
+        t.add_file("triggers.tsv", TRIGGERS_TSV)
+            .expect("the shipped triggers are valid (tested)");
+        t
+    }
+
+    /// Adds the rules of a file (`file` names it in errors). A rule whose id is already
+    /// known replaces it.
+    pub fn add_file(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (n, f) in data_lines(src) {
+            if f.len() < 5 {
+                return Err(bad_line(file, n, "expected: id, lang, pattern, type, sub-type[, flags, example]"));
+            }
+            let lang = match f[1] {
+                "*" => None,
+                code => Some(Lang::from_code(code).ok_or_else(|| bad_line(file, n, format!("unknown language {code:?}")))?),
+            };
+            let elems = compile(f[2]).map_err(|m| bad_line(file, n, m))?;
+            let mut flags = Flags::default();
+            for fl in f.get(5).copied().unwrap_or("-").split(',').map(str::trim) {
+                match fl {
+                    "civ" => flags.civ = true,
+                    "weak" => flags.weak = true,
+                    "bg" => flags.bg = true,
+                    "-" | "" => {}
+                    other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
+                }
+            }
+            let rule = Rule {
+                id: f[0].to_string(),
+                lang,
+                elems,
+                event_type: f[3].to_string(),
+                sub_event_type: f[4].to_string(),
+                flags,
+                example: f.get(6).copied().unwrap_or("").to_string(),
+            };
+            match self.rules.iter().position(|r| r.id == rule.id) {
+                Some(i) => self.rules[i] = rule,
+                None => self.rules.push(rule),
+            }
+        }
+        self.reindex();
+        Ok(())
+    }
+
+    fn reindex(&mut self) {
+        self.by_word.clear();
+        self.by_prefix.clear();
+        self.max_prefix = 0;
+        for (i, r) in self.rules.iter().enumerate() {
+            let Some(Elem::Word { alts, .. }) = r.elems.first() else { continue };
+            for a in alts {
+                let map = if a.prefix { &mut self.by_prefix } else { &mut self.by_word };
+                let v = map.entry(a.text.clone()).or_default();
+                if !v.contains(&i) {
+                    v.push(i);
+                }
+                if a.prefix {
+                    self.max_prefix = self.max_prefix.max(a.text.len());
+                }
+            }
+        }
+    }
+
+    /// Switches off every rule whose id starts with `prefix` ("strategic/other").
+    pub fn disable(&mut self, prefix: &str) {
+        self.disabled.push(prefix.to_string());
+    }
+
+    /// The rules.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// Rule `i`.
+    pub fn rule(&self, i: usize) -> &Rule {
+        &self.rules[i]
+    }
+
+    fn enabled(&self, r: &Rule, lang: Lang) -> bool {
+        r.lang.is_none_or(|l| l == lang) && !self.disabled.iter().any(|p| r.id.starts_with(p.as_str()))
+    }
+
+    /// Every rule that fires on `words` (folded words of one sentence), longest match
+    /// per start; overlapping hits are settled by the caller.
+    pub fn find(&self, words: &[&str], lang: Lang) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut cands: Vec<usize> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            cands.clear();
+            if let Some(v) = self.by_word.get(*w) {
+                cands.extend(v);
+            }
+            if !self.by_prefix.is_empty() {
+                for len in 1..=w.len().min(self.max_prefix) {
+                    if !w.is_char_boundary(len) {
+                        continue;
+                    }
+                    if let Some(v) = self.by_prefix.get(&w[..len]) {
+                        cands.extend(v);
+                    }
+                }
+            }
+            cands.sort_unstable();
+            cands.dedup();
+            for &ri in &cands {
+                let r = &self.rules[ri];
+                if !self.enabled(r, lang) {
+                    continue;
+                }
+                if let Some(end) = match_at(&r.elems, words, i) {
+                    out.push(Hit { rule: ri, first: i, end });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// The end (exclusive) of the longest match of `elems` starting at word `i`.
+fn match_at(elems: &[Elem], words: &[&str], i: usize) -> Option<usize> {
+    let Some((e, rest)) = elems.split_first() else {
+        return Some(i);
+    };
+    match e {
+        Elem::Gap => (0..=GAP)
+            .rev()
+            .filter(|k| i + k <= words.len())
+            .find_map(|k| match_at(rest, words, i + k)),
+        Elem::Word { alts, optional } => {
+            let here = words
+                .get(i)
+                .filter(|w| alts.iter().any(|a| a.matches(w)))
+                .and_then(|_| match_at(rest, words, i + 1));
+            match (here, optional) {
+                (Some(end), _) => Some(end),
+                (None, true) => match_at(rest, words, i),
+                (None, false) => None,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn folded_words(s: &str) -> Vec<String> {
+        vigie_text::tokenize(s)
+            .iter()
+            .filter(|t| t.kind == vigie_text::TokenKind::Word)
+            .map(|t| vigie_text::fold(t.text(s)))
+            .collect()
+    }
+
+    #[test]
+    fn every_rule_fires_on_its_own_example() {
+        let t = Triggers::embedded();
+        assert!(t.rules().len() > 50);
+        let mut failures = Vec::new();
+        for (i, r) in t.rules().iter().enumerate() {
+            assert!(!r.example.is_empty(), "{} has no example", r.id);
+            let lang = r.lang.unwrap_or(Lang::Fr);
+            let words = folded_words(&r.example);
+            let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+            let mut hits = t.find(&refs, lang);
+            if r.lang.is_none() {
+                hits.extend(t.find(&refs, Lang::En));
+            }
+            if !hits.iter().any(|h| h.rule == i) {
+                failures.push(r.id.clone());
+            }
+        }
+        assert!(failures.is_empty(), "rules that miss their own example: {failures:?}");
+    }
+
+    #[test]
+    fn every_acled_sub_event_type_is_covered() {
+        let t = Triggers::embedded();
+        for sub in [
+            "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+            "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
+            "Abduction/forced disappearance", "Peaceful protest", "Violent demonstration", "Mob violence",
+            "Agreement", "Arrests", "Disrupted weapons use", "Headquarters or base established",
+            "Looting/property destruction", "Non-violent transfer of territory", "Other",
+        ] {
+            assert!(t.rules().iter().any(|r| r.sub_event_type == sub), "no rule for {sub}");
+        }
+    }
+
+    #[test]
+    fn gaps_optional_words_and_prefixes() {
+        let e = compile("frappe*|tir … drone*").unwrap();
+        let w = ["frappes", "de", "son", "drone"];
+        assert_eq!(match_at(&e, &w, 0), Some(4));
+        let w = ["frappes", "a", "b", "c", "d", "e", "drone"];
+        assert_eq!(match_at(&e, &w, 0), None);
+        let e = compile("repris ?le controle").unwrap();
+        assert_eq!(match_at(&e, &["repris", "controle"], 0), Some(2));
+        assert_eq!(match_at(&e, &["repris", "le", "controle"], 0), Some(3));
+        assert!(compile("… x").is_err());
+        assert!(compile("x …").is_err());
+    }
+
+    #[test]
+    fn rules_switch_off_by_prefix_and_user_rules_replace() {
+        let mut t = Triggers::embedded();
+        let words = ["drone", "strike"];
+        assert!(!t.find(&words, Lang::En).is_empty());
+        t.disable("explosions/");
+        assert!(t.find(&words, Lang::En).is_empty());
+        let mut t = Triggers::embedded();
+        t.add_file("user", "explosions/air_drone_strike/strike\ten\tdrone strike\tExplosions/Remote violence\tAir/drone strike\t-\tA drone strike.\n")
+            .unwrap();
+        assert!(t.add_file("user", "x\tde\ty\tA\tB\n").is_err());
+    }
+}
