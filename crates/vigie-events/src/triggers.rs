@@ -318,8 +318,9 @@ mod tests {
             "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
             "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
             "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
-            "Abduction/forced disappearance", "Peaceful protest", "Violent demonstration", "Mob violence",
-            "Agreement", "Arrests", "Disrupted weapons use", "Headquarters or base established",
+            "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
+            "Excessive force against protesters", "Violent demonstration", "Mob violence",
+            "Change to group/activity", "Agreement", "Arrests", "Disrupted weapons use", "Headquarters or base established",
             "Looting/property destruction", "Non-violent transfer of territory", "Other",
         ] {
             assert!(t.rules().iter().any(|r| r.sub_event_type == sub), "no rule for {sub}");
