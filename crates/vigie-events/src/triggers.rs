@@ -5,41 +5,14 @@
 //! pattern, the ACLED event type and sub-event type it signals, flags, and an example
 //! sentence of our own that must fire it (the tests run every example).
 //!
-//! Patterns are folded words separated by spaces: `word` matches that word, `word*` any
-//! word starting so, `a|b|c` one of them, `?word` an optional word, and `…` up to four
-//! words of any kind.
+//! Patterns are written in the language of [`crate::pattern`].
 
+use crate::pattern::{Pattern, PatternSet};
 use vigie_model::Lang;
 use vigie_text::data::{bad_line, data_lines, DataError};
-use vigie_text::hash::FastMap;
 
 /// The shipped rules.
 pub const TRIGGERS_TSV: &str = include_str!("../data/triggers.tsv");
-
-/// Most words a `…` may skip.
-const GAP: usize = 4;
-
-#[derive(Debug, Clone)]
-struct Alt {
-    text: String,
-    prefix: bool,
-}
-
-impl Alt {
-    fn matches(&self, w: &str) -> bool {
-        if self.prefix {
-            w.starts_with(self.text.as_str())
-        } else {
-            w == self.text
-        }
-    }
-}
-
-#[derive(Debug, Clone)]
-enum Elem {
-    Word { alts: Vec<Alt>, optional: bool },
-    Gap,
-}
 
 /// What a trigger says beyond its type.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -59,7 +32,6 @@ pub struct Rule {
     pub id: String,
     /// Language; None for both.
     pub lang: Option<Lang>,
-    elems: Vec<Elem>,
     /// ACLED event type.
     pub event_type: String,
     /// ACLED sub-event type.
@@ -85,50 +57,9 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct Triggers {
     rules: Vec<Rule>,
-    /// First-word alternatives written in full → rules.
-    by_word: FastMap<String, Vec<usize>>,
-    /// First-word alternatives written as prefixes → rules.
-    by_prefix: FastMap<String, Vec<usize>>,
-    max_prefix: usize,
+    /// The rules' patterns, item `i` for rule `i`.
+    patterns: PatternSet,
     disabled: Vec<String>,
-}
-
-fn compile(pattern: &str) -> Result<Vec<Elem>, String> {
-    let mut elems = Vec::new();
-    for part in pattern.split_whitespace() {
-        if part == "…" || part == "..." {
-            elems.push(Elem::Gap);
-            continue;
-        }
-        let (optional, body) = match part.strip_prefix('?') {
-            Some(b) => (true, b),
-            None => (false, part),
-        };
-        let mut alts = Vec::new();
-        for a in body.split('|').filter(|a| !a.is_empty()) {
-            let (prefix, w) = match a.strip_suffix('*') {
-                Some(w) => (true, w),
-                None => (false, a),
-            };
-            let text = vigie_text::fold(w);
-            if text.is_empty() {
-                return Err(format!("empty word in {part:?}"));
-            }
-            alts.push(Alt { text, prefix });
-        }
-        if alts.is_empty() {
-            return Err(format!("empty element {part:?}"));
-        }
-        elems.push(Elem::Word { alts, optional });
-    }
-    match elems.first() {
-        Some(Elem::Word { optional: false, .. }) => {}
-        _ => return Err("a pattern starts with a word that is not optional".into()),
-    }
-    if matches!(elems.last(), Some(Elem::Gap)) {
-        return Err("a pattern cannot end with …".into());
-    }
-    Ok(elems)
 }
 
 impl Triggers {
@@ -145,13 +76,20 @@ impl Triggers {
     pub fn add_file(&mut self, file: &str, src: &str) -> Result<(), DataError> {
         for (n, f) in data_lines(src) {
             if f.len() < 5 {
-                return Err(bad_line(file, n, "expected: id, lang, pattern, type, sub-type[, flags, example]"));
+                return Err(bad_line(
+                    file,
+                    n,
+                    "expected: id, lang, pattern, type, sub-type[, flags, example]",
+                ));
             }
             let lang = match f[1] {
                 "*" => None,
-                code => Some(Lang::from_code(code).ok_or_else(|| bad_line(file, n, format!("unknown language {code:?}")))?),
+                code => Some(
+                    Lang::from_code(code)
+                        .ok_or_else(|| bad_line(file, n, format!("unknown language {code:?}")))?,
+                ),
             };
-            let elems = compile(f[2]).map_err(|m| bad_line(file, n, m))?;
+            let pattern = Pattern::compile(f[2]).map_err(|m| bad_line(file, n, m))?;
             let mut flags = Flags::default();
             for fl in f.get(5).copied().unwrap_or("-").split(',').map(str::trim) {
                 match fl {
@@ -165,38 +103,23 @@ impl Triggers {
             let rule = Rule {
                 id: f[0].to_string(),
                 lang,
-                elems,
                 event_type: f[3].to_string(),
                 sub_event_type: f[4].to_string(),
                 flags,
                 example: f.get(6).copied().unwrap_or("").to_string(),
             };
             match self.rules.iter().position(|r| r.id == rule.id) {
-                Some(i) => self.rules[i] = rule,
-                None => self.rules.push(rule),
+                Some(i) => {
+                    self.patterns.replace(i, lang, pattern);
+                    self.rules[i] = rule;
+                }
+                None => {
+                    self.patterns.push(lang, pattern);
+                    self.rules.push(rule);
+                }
             }
         }
-        self.reindex();
         Ok(())
-    }
-
-    fn reindex(&mut self) {
-        self.by_word.clear();
-        self.by_prefix.clear();
-        self.max_prefix = 0;
-        for (i, r) in self.rules.iter().enumerate() {
-            let Some(Elem::Word { alts, .. }) = r.elems.first() else { continue };
-            for a in alts {
-                let map = if a.prefix { &mut self.by_prefix } else { &mut self.by_word };
-                let v = map.entry(a.text.clone()).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-                if a.prefix {
-                    self.max_prefix = self.max_prefix.max(a.text.len());
-                }
-            }
-        }
     }
 
     /// Switches off every rule whose id starts with `prefix` ("strategic/other").
@@ -214,67 +137,23 @@ impl Triggers {
         &self.rules[i]
     }
 
-    fn enabled(&self, r: &Rule, lang: Lang) -> bool {
-        r.lang.is_none_or(|l| l == lang) && !self.disabled.iter().any(|p| r.id.starts_with(p.as_str()))
-    }
-
     /// Every rule that fires on `words` (folded words of one sentence), longest match
     /// per start; overlapping hits are settled by the caller.
     pub fn find(&self, words: &[&str], lang: Lang) -> Vec<Hit> {
-        let mut out = Vec::new();
-        let mut cands: Vec<usize> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            cands.clear();
-            if let Some(v) = self.by_word.get(*w) {
-                cands.extend(v);
-            }
-            if !self.by_prefix.is_empty() {
-                for len in 1..=w.len().min(self.max_prefix) {
-                    if !w.is_char_boundary(len) {
-                        continue;
-                    }
-                    if let Some(v) = self.by_prefix.get(&w[..len]) {
-                        cands.extend(v);
-                    }
-                }
-            }
-            cands.sort_unstable();
-            cands.dedup();
-            for &ri in &cands {
-                let r = &self.rules[ri];
-                if !self.enabled(r, lang) {
-                    continue;
-                }
-                if let Some(end) = match_at(&r.elems, words, i) {
-                    out.push(Hit { rule: ri, first: i, end });
-                }
-            }
-        }
-        out
-    }
-}
-
-/// The end (exclusive) of the longest match of `elems` starting at word `i`.
-fn match_at(elems: &[Elem], words: &[&str], i: usize) -> Option<usize> {
-    let Some((e, rest)) = elems.split_first() else {
-        return Some(i);
-    };
-    match e {
-        Elem::Gap => (0..=GAP)
-            .rev()
-            .filter(|k| i + k <= words.len())
-            .find_map(|k| match_at(rest, words, i + k)),
-        Elem::Word { alts, optional } => {
-            let here = words
-                .get(i)
-                .filter(|w| alts.iter().any(|a| a.matches(w)))
-                .and_then(|_| match_at(rest, words, i + 1));
-            match (here, optional) {
-                (Some(end), _) => Some(end),
-                (None, true) => match_at(rest, words, i),
-                (None, false) => None,
-            }
-        }
+        self.patterns
+            .find(words, lang, |i| {
+                !self
+                    .disabled
+                    .iter()
+                    .any(|p| self.rules[i].id.starts_with(p.as_str()))
+            })
+            .into_iter()
+            .map(|m| Hit {
+                rule: m.item,
+                first: m.first,
+                end: m.end,
+            })
+            .collect()
     }
 }
 
@@ -308,37 +187,47 @@ mod tests {
                 failures.push(r.id.clone());
             }
         }
-        assert!(failures.is_empty(), "rules that miss their own example: {failures:?}");
+        assert!(
+            failures.is_empty(),
+            "rules that miss their own example: {failures:?}"
+        );
     }
 
     #[test]
     fn every_acled_sub_event_type_is_covered() {
         let t = Triggers::embedded();
         for sub in [
-            "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-            "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Attack",
-            "Abduction/forced disappearance", "Peaceful protest", "Protest with intervention",
-            "Excessive force against protesters", "Violent demonstration", "Mob violence",
-            "Change to group/activity", "Agreement", "Arrests", "Disrupted weapons use", "Headquarters or base established",
-            "Looting/property destruction", "Non-violent transfer of territory", "Other",
+            "Armed clash",
+            "Government regains territory",
+            "Non-state actor overtakes territory",
+            "Chemical weapon",
+            "Air/drone strike",
+            "Suicide bomb",
+            "Shelling/artillery/missile attack",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Sexual violence",
+            "Attack",
+            "Abduction/forced disappearance",
+            "Peaceful protest",
+            "Protest with intervention",
+            "Excessive force against protesters",
+            "Violent demonstration",
+            "Mob violence",
+            "Change to group/activity",
+            "Agreement",
+            "Arrests",
+            "Disrupted weapons use",
+            "Headquarters or base established",
+            "Looting/property destruction",
+            "Non-violent transfer of territory",
+            "Other",
         ] {
-            assert!(t.rules().iter().any(|r| r.sub_event_type == sub), "no rule for {sub}");
+            assert!(
+                t.rules().iter().any(|r| r.sub_event_type == sub),
+                "no rule for {sub}"
+            );
         }
-    }
-
-    #[test]
-    fn gaps_optional_words_and_prefixes() {
-        let e = compile("frappe*|tir … drone*").unwrap();
-        let w = ["frappes", "de", "son", "drone"];
-        assert_eq!(match_at(&e, &w, 0), Some(4));
-        let w = ["frappes", "a", "b", "c", "d", "e", "drone"];
-        assert_eq!(match_at(&e, &w, 0), None);
-        let e = compile("repris ?le controle").unwrap();
-        assert_eq!(match_at(&e, &["repris", "controle"], 0), Some(2));
-        assert_eq!(match_at(&e, &["repris", "le", "controle"], 0), Some(3));
-        assert!(compile("… x").is_err());
-        assert!(compile("x …").is_err());
     }
 
     #[test]

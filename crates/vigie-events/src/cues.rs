@@ -1,0 +1,264 @@
+//! Cue words of the event layer (`data/cues.tsv`) and movement verbs
+//! (`data/movements.tsv`), compiled into pattern sets.
+
+use crate::pattern::{Pattern, PatternSet};
+use vigie_model::Lang;
+use vigie_text::data::{bad_line, data_lines, DataError};
+
+/// The shipped cue words.
+pub const CUES_TSV: &str = include_str!("../data/cues.tsv");
+/// The shipped movement verbs.
+pub const MOVEMENTS_TSV: &str = include_str!("../data/movements.tsv");
+
+/// What a cue signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueKind {
+    /// "selon X"
+    SourcePrep,
+    /// "X affirme", "X said"
+    Speech,
+    /// "seraient morts", "reportedly"
+    Conditional,
+    /// "des sources locales", "residents"
+    SourceNoun,
+    /// what a claim rests on
+    Basis,
+    /// a count of the dead
+    Death,
+    /// a count of the wounded
+    Wounded,
+    /// a unit that can move
+    Unit,
+    /// a destination only
+    Destination,
+    /// the agent of a passive verb
+    Passive,
+    /// the other side of a fight
+    Versus,
+    /// the subject undergoes the event
+    Suffer,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        Some(match s {
+            "source_prep" => CueKind::SourcePrep,
+            "speech" => CueKind::Speech,
+            "conditional" => CueKind::Conditional,
+            "source_noun" => CueKind::SourceNoun,
+            "basis" => CueKind::Basis,
+            "death" => CueKind::Death,
+            "wounded" => CueKind::Wounded,
+            "unit" => CueKind::Unit,
+            "destination" => CueKind::Destination,
+            "passive" => CueKind::Passive,
+            "versus" => CueKind::Versus,
+            "suffer" => CueKind::Suffer,
+            _ => return None,
+        })
+    }
+}
+
+/// A cue found in a sentence, over words `first..end`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CueHit {
+    /// Its kind.
+    pub kind: CueKind,
+    /// Its value (the basis kind), empty for the others.
+    pub value: &'static str,
+    /// First word.
+    pub first: usize,
+    /// One past the last word.
+    pub end: usize,
+}
+
+/// The movement statuses of the extraction contract.
+pub const STATUSES: [&str; 6] = [
+    "departed",
+    "arrived",
+    "passed",
+    "halted",
+    "located",
+    "turned_back",
+];
+
+const BASES: [&str; 7] = [
+    "communique",
+    "post",
+    "video",
+    "photo",
+    "satellite_image",
+    "witness",
+    "statement",
+];
+
+/// Compiled cues and movement verbs.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    set: PatternSet,
+    kinds: Vec<(CueKind, &'static str)>,
+    moves: PatternSet,
+    /// (rule id, status, example, language) of each movement pattern.
+    move_rules: Vec<(String, &'static str, String, Option<Lang>)>,
+}
+
+impl Cues {
+    /// The shipped cues and movement verbs.
+    pub fn embedded() -> Cues {
+        let mut c = Cues::default();
+        c.add_cues("cues.tsv", CUES_TSV)
+            .expect("shipped cues are valid (tested)");
+        c.add_movements("movements.tsv", MOVEMENTS_TSV)
+            .expect("shipped movement verbs are valid (tested)");
+        c
+    }
+
+    fn lang(file: &str, n: usize, s: &str) -> Result<Option<Lang>, DataError> {
+        match s {
+            "*" => Ok(None),
+            c => Lang::from_code(c)
+                .map(Some)
+                .ok_or_else(|| bad_line(file, n, format!("unknown language {c:?}"))),
+        }
+    }
+
+    /// Adds the cues of a file in the format of `cues.tsv`.
+    pub fn add_cues(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (n, f) in data_lines(src) {
+            if f.len() < 3 {
+                return Err(bad_line(file, n, "expected: kind, lang, pattern[, value]"));
+            }
+            let kind = CueKind::parse(f[0])
+                .ok_or_else(|| bad_line(file, n, format!("unknown kind {:?}", f[0])))?;
+            let value = match kind {
+                CueKind::Basis => {
+                    let v = f.get(3).copied().unwrap_or("");
+                    *BASES
+                        .iter()
+                        .find(|b| **b == v)
+                        .ok_or_else(|| bad_line(file, n, format!("unknown basis {v:?}")))?
+                }
+                _ => "",
+            };
+            let lang = Self::lang(file, n, f[1])?;
+            let p = Pattern::compile(f[2]).map_err(|m| bad_line(file, n, m))?;
+            self.set.push(lang, p);
+            self.kinds.push((kind, value));
+        }
+        Ok(())
+    }
+
+    /// Adds the movement verbs of a file in the format of `movements.tsv`.
+    pub fn add_movements(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        for (n, f) in data_lines(src) {
+            if f.len() < 4 {
+                return Err(bad_line(
+                    file,
+                    n,
+                    "expected: id, lang, pattern, status[, example]",
+                ));
+            }
+            let status = *STATUSES
+                .iter()
+                .find(|s| **s == f[3])
+                .ok_or_else(|| bad_line(file, n, format!("unknown status {:?}", f[3])))?;
+            let lang = Self::lang(file, n, f[1])?;
+            let p = Pattern::compile(f[2]).map_err(|m| bad_line(file, n, m))?;
+            self.moves.push(lang, p);
+            self.move_rules.push((
+                f[0].to_string(),
+                status,
+                f.get(4).copied().unwrap_or("").to_string(),
+                lang,
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every cue in a sentence's folded words.
+    pub fn find(&self, words: &[&str], lang: Lang) -> Vec<CueHit> {
+        self.set
+            .find(words, lang, |_| true)
+            .into_iter()
+            .map(|m| CueHit {
+                kind: self.kinds[m.item].0,
+                value: self.kinds[m.item].1,
+                first: m.first,
+                end: m.end,
+            })
+            .collect()
+    }
+
+    /// Every movement verb in a sentence's folded words: (rule id, status, first, end).
+    pub fn find_movements<'a>(
+        &'a self,
+        words: &[&str],
+        lang: Lang,
+    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+        self.moves
+            .find(words, lang, |_| true)
+            .into_iter()
+            .map(|m| {
+                let (id, status, _, _) = &self.move_rules[m.item];
+                (id.as_str(), *status, m.first, m.end)
+            })
+            .collect()
+    }
+
+    /// The movement rules with their examples: (id, status, example, language).
+    pub fn movement_rules(&self) -> &[(String, &'static str, String, Option<Lang>)] {
+        &self.move_rules
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        vigie_text::tokenize(s)
+            .iter()
+            .filter(|t| t.kind == vigie_text::TokenKind::Word)
+            .map(|t| vigie_text::fold(t.text(s)))
+            .collect()
+    }
+
+    #[test]
+    fn shipped_files_load_and_find() {
+        let c = Cues::embedded();
+        let w = words("Selon des sources locales, sept civils seraient morts, dit un communiqué.");
+        let r: Vec<&str> = w.iter().map(String::as_str).collect();
+        let kinds: Vec<CueKind> = c.find(&r, Lang::Fr).iter().map(|h| h.kind).collect();
+        for k in [
+            CueKind::SourcePrep,
+            CueKind::SourceNoun,
+            CueKind::Conditional,
+            CueKind::Death,
+            CueKind::Basis,
+        ] {
+            assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
+        }
+    }
+
+    #[test]
+    fn every_movement_rule_fires_on_its_example() {
+        let c = Cues::embedded();
+        for (id, status, ex, lang) in c.movement_rules() {
+            let w = words(ex);
+            let r: Vec<&str> = w.iter().map(String::as_str).collect();
+            let found = c
+                .find_movements(&r, lang.unwrap_or(Lang::Fr))
+                .iter()
+                .any(|m| m.0 == id && m.1 == *status);
+            assert!(found, "{id} misses its example {ex:?}");
+        }
+    }
+
+    #[test]
+    fn bad_lines_are_reported() {
+        let mut c = Cues::default();
+        assert!(c.add_cues("u", "nope\tfr\tx\n").is_err());
+        assert!(c.add_cues("u", "basis\tfr\tx\tnonsense\n").is_err());
+        assert!(c.add_movements("u", "m\tfr\tx\tflying\n").is_err());
+    }
+}
