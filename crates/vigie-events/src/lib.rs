@@ -1,7 +1,69 @@
-//! The event layer (in progress): ACLED events, attributed claims and movements.
+//! The event layer: from the mentions of one report to ACLED events, the claims behind
+//! them, and movements of units and convoys.
+//!
+//! - [`pattern`]: the small pattern language of the data files.
+//! - [`triggers`]: event triggers (`data/triggers.tsv`), one rule per line with its id,
+//!   ACLED type and sub-type, and an example sentence that runs as a test.
+//! - [`cues`]: attribution, hedging, basis, casualty and movement words
+//!   (`data/cues.tsv`, `data/movements.tsv`).
+//! - [`assemble`]: drafts events from triggers and their sentence's mentions, fills what
+//!   the sentence leaves open from the narrative, merges drafts of one real event, and
+//!   reads movements.
+//!
+//! Every shipped file can be extended by a file of the same name in the user's data
+//! folder (`events/triggers.tsv` or `triggers.tsv`, …) without a rebuild.
 
+pub mod assemble;
+pub mod cues;
 pub mod pattern;
 pub mod triggers;
 
+pub use assemble::Inputs;
+pub use cues::Cues;
 pub use triggers::{Hit, Rule, Triggers};
-pub mod cues;
+
+use std::path::Path;
+use vigie_model::{Event, Movement};
+use vigie_text::data::{user_file, DataError};
+
+/// The event layer, ready to run.
+#[derive(Debug, Clone)]
+pub struct EventLayer {
+    triggers: Triggers,
+    cues: Cues,
+}
+
+impl EventLayer {
+    /// The shipped rules and word lists.
+    pub fn embedded() -> EventLayer {
+        EventLayer {
+            triggers: Triggers::embedded(),
+            cues: Cues::embedded(),
+        }
+    }
+
+    /// The shipped rules extended by the user's files of the same names.
+    pub fn load(user_dir: Option<&Path>) -> Result<EventLayer, DataError> {
+        let mut l = EventLayer::embedded();
+        if let Some((f, s)) = user_file(user_dir, "events", "triggers.tsv")? {
+            l.triggers.add_file(&f, &s)?;
+        }
+        if let Some((f, s)) = user_file(user_dir, "events", "cues.tsv")? {
+            l.cues.add_cues(&f, &s)?;
+        }
+        if let Some((f, s)) = user_file(user_dir, "events", "movements.tsv")? {
+            l.cues.add_movements(&f, &s)?;
+        }
+        Ok(l)
+    }
+
+    /// The trigger rules (to switch some off by prefix).
+    pub fn triggers_mut(&mut self) -> &mut Triggers {
+        &mut self.triggers
+    }
+
+    /// Events and movements of one document.
+    pub fn extract(&self, inputs: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
+        assemble::assemble(&self.triggers, &self.cues, inputs)
+    }
+}

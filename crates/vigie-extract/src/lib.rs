@@ -18,6 +18,7 @@ pub use input::{prepare, InputError, Prepared, RawInput, MAX_DOCUMENT_BYTES};
 
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
+use vigie_events::EventLayer;
 use vigie_gazetteer::{Gazetteer, Geoparser};
 use vigie_lexicon::ActorLexicon;
 use vigie_model::{DateAnchor, DatePrecision, Document, Extraction, Span};
@@ -56,6 +57,7 @@ pub struct Pipeline {
     dates: DateGrammar,
     quantities: QuantityGrammar,
     actors: ActorLexicon,
+    events: EventLayer,
 }
 
 fn user_err(dir: &Path, e: impl std::fmt::Display) -> SetupError {
@@ -93,11 +95,13 @@ impl Pipeline {
         let dates = DateGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let quantities = QuantityGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let actors = ActorLexicon::load(user).map_err(|e| user_err(Path::new("."), e))?;
+        let events = EventLayer::load(user).map_err(|e| user_err(Path::new("."), e))?;
         Ok(Pipeline {
             geoparser,
             dates,
             quantities,
             actors,
+            events,
         })
     }
 
@@ -188,6 +192,17 @@ impl Pipeline {
             .filter(|q| !dates.iter().any(|d| d.span.span().contains(q.span.span())))
             .collect();
         let places = self.geoparser.find(text, &tokens, doc.lang, &taken);
+        let (events, movements) = self.events.extract(&vigie_events::Inputs {
+            text,
+            tokens: &tokens,
+            lang: doc.lang,
+            published: if anchor_known { Some(anchor) } else { None },
+            outlet: doc.outlet.as_deref(),
+            places: &places,
+            dates: &dates,
+            quantities: &quantities,
+            actors: &actors,
+        });
 
         out.actors.extend(actors.into_iter().map(|mut m| {
             shift(&mut m.span, offset);
@@ -202,10 +217,22 @@ impl Pipeline {
             m
         }));
         out.places.extend(places.into_iter().map(|mut m| {
-            shift(&mut m.span, offset);
-            if let Some(r) = m.relative.as_mut() {
-                shift(&mut r.span, offset);
+            shift_place(&mut m, offset);
+            m
+        }));
+        out.events.extend(events.into_iter().map(|mut e| {
+            if let Some(p) = e.location.as_mut() {
+                shift_place(p, offset);
             }
+            e.claims.iter_mut().for_each(|c| shift(&mut c.span, offset));
+            e.evidence.iter_mut().for_each(|s| shift(s, offset));
+            e
+        }));
+        out.movements.extend(movements.into_iter().map(|mut m| {
+            if let Some(p) = m.place.as_mut() {
+                shift_place(p, offset);
+            }
+            shift(&mut m.evidence, offset);
             m
         }));
     }
@@ -247,6 +274,13 @@ fn names_a_year(s: &str) -> bool {
 
 /// Documents longer than this are read in chunks (bytes).
 pub const CHUNK_BYTES: usize = 256 * 1024;
+
+fn shift_place(p: &mut vigie_model::PlaceMention, offset: usize) {
+    shift(&mut p.span, offset);
+    if let Some(r) = p.relative.as_mut() {
+        shift(&mut r.span, offset);
+    }
+}
 
 fn shift(span: &mut vigie_model::SpanText, offset: usize) {
     span.start += offset;

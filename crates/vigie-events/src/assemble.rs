@@ -1,0 +1,859 @@
+//! From mentions to events, claims and movements.
+//!
+//! 1. The text is cut into sentences; each sentence's words are folded once.
+//! 2. Triggers fire on the words ([`crate::triggers`]); overlapping hits keep the longest.
+//! 3. Each hit becomes a draft event whose arguments are read in its sentence: the date
+//!    nearest the trigger, the place nearest the trigger, actors split into sides by the
+//!    words between them, casualty counts next to death and wound words, and the claim
+//!    (who says it, hedged or not, on what basis).
+//! 4. What the sentence does not say comes from the narrative: the last date and place
+//!    named before it, the actors the document names most.
+//! 5. Drafts of one real event (same type, overlapping dates, places within 50 km) are
+//!    merged; their claims stay side by side.
+
+use crate::cues::{CueHit, CueKind, Cues};
+use crate::triggers::Triggers;
+use chrono::{Duration, NaiveDate};
+use vigie_model::{
+    ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
+    PlaceMention, QuantityMention, Span, SpanText,
+};
+use vigie_text::{Token, TokenKind};
+
+/// Everything the event layer reads: the text, its tokens and the mentions found in it.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Its tokens.
+    pub tokens: &'a [Token],
+    /// Its language.
+    pub lang: Lang,
+    /// Publication date, when known.
+    pub published: Option<NaiveDate>,
+    /// The outlet, the claimant of what the text says in its own voice.
+    pub outlet: Option<&'a str>,
+    /// Places found.
+    pub places: &'a [PlaceMention],
+    /// Dates found.
+    pub dates: &'a [DateMention],
+    /// Quantities found.
+    pub quantities: &'a [QuantityMention],
+    /// Actors found.
+    pub actors: &'a [ActorMention],
+}
+
+/// Places more than this far apart are different events' places (km).
+const SAME_PLACE_KM: f64 = 50.0;
+
+/// One sentence, read once.
+struct Sentence {
+    span: Span,
+    /// Word tokens: byte spans.
+    words: Vec<Span>,
+    /// Their folded forms.
+    folded: Vec<String>,
+    cues: Vec<CueHit>,
+}
+
+impl Sentence {
+    fn refs(&self) -> Vec<&str> {
+        self.folded.iter().map(String::as_str).collect()
+    }
+
+    /// Index of the first word starting at or after byte `b`.
+    fn word_at(&self, b: usize) -> usize {
+        self.words.partition_point(|w| w.start < b)
+    }
+
+    fn word_span(&self, first: usize, end: usize) -> Span {
+        Span::new(self.words[first].start, self.words[end - 1].end)
+    }
+
+    fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
+        self.cues.iter().filter(move |c| c.kind == kind)
+    }
+}
+
+/// The date chosen for an event.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct When {
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    precision: u8,
+    /// True when no date was found and the publication week stands in.
+    fallback: bool,
+}
+
+/// A figure of the dead or wounded: (low, best, high).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Count {
+    low: Option<i64>,
+    best: Option<i64>,
+    high: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+struct Draft {
+    event_type: String,
+    sub_event_type: String,
+    rules: Vec<String>,
+    when: When,
+    place: Option<PlaceMention>,
+    actor1: Option<String>,
+    assoc1: Vec<String>,
+    actor2: Option<String>,
+    assoc2: Vec<String>,
+    dead: Option<Count>,
+    wounded: Option<Count>,
+    claims: Vec<Claim>,
+    evidence: Vec<Span>,
+    weak_type: bool,
+}
+
+/// Reads events and movements out of one document's mentions.
+pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
+    let sentences = read_sentences(cues, inp);
+    let mut drafts: Vec<Draft> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let refs = s.refs();
+        let mut hits = triggers.find(&refs, inp.lang);
+        // overlapping hits: the longest wins, then the rule listed first
+        hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
+        let mut taken_until = 0;
+        for h in hits {
+            if h.first < taken_until {
+                continue;
+            }
+            let rule = triggers.rule(h.rule);
+            let trig = s.word_span(h.first, h.end);
+            let sides = sides(inp, s, trig);
+            let (dead, wounded) = casualties(inp, s);
+            if rule.flags.weak
+                && sides.iter().all(|x| x.is_empty())
+                && dead.is_none()
+                && wounded.is_none()
+            {
+                continue;
+            }
+            taken_until = h.end;
+            let mut d = Draft {
+                event_type: rule.event_type.clone(),
+                sub_event_type: rule.sub_event_type.clone(),
+                rules: vec![rule.id.clone()],
+                when: date_for(inp, &sentences, si, trig),
+                place: place_for(inp, s, trig),
+                actor1: None,
+                assoc1: Vec::new(),
+                actor2: None,
+                assoc2: Vec::new(),
+                dead,
+                wounded,
+                claims: vec![claim_for(inp, s, &rule.sub_event_type)],
+                evidence: vec![s.span],
+                weak_type: rule.flags.weak,
+            };
+            let [a, b] = sides;
+            fill_side(&mut d.actor1, &mut d.assoc1, &a);
+            fill_side(&mut d.actor2, &mut d.assoc2, &b);
+            if rule.flags.civ && d.actor2.is_none() {
+                d.actor2 = Some("Civilians".into());
+            }
+            drafts.push(d);
+        }
+    }
+    let mut merged: Vec<Draft> = Vec::new();
+    for d in drafts {
+        match merged.iter_mut().find(|m| same_event(m, &d)) {
+            Some(m) => merge_into(m, d),
+            None => merged.push(d),
+        }
+    }
+    let context = ActorContext::of(inp);
+    let events = merged
+        .into_iter()
+        .map(|d| finish(inp, &context, d))
+        .collect();
+    let movements = movements(cues, inp, &sentences);
+    (events, movements)
+}
+
+fn read_sentences(cues: &Cues, inp: &Inputs<'_>) -> Vec<Sentence> {
+    let spans = vigie_text::sentences(inp.text, inp.tokens);
+    let mut out = Vec::with_capacity(spans.len());
+    let mut ti = 0;
+    for span in spans {
+        let mut words = Vec::new();
+        let mut folded = Vec::new();
+        while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
+            let t = inp.tokens[ti];
+            if t.span.start >= span.start && t.kind == TokenKind::Word {
+                words.push(t.span);
+                folded.push(vigie_text::fold(t.text(inp.text)));
+            }
+            ti += 1;
+        }
+        let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
+        let found = cues.find(&refs, inp.lang);
+        out.push(Sentence {
+            span,
+            words,
+            folded,
+            cues: found,
+        });
+    }
+    out
+}
+
+fn inside(outer: Span, inner: Span) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+fn distance(a: Span, b: Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start - b.end
+    }
+}
+
+// ------------------------------------------------------------------------ dates
+
+fn when_of(d: &DateMention) -> When {
+    let precision = match d.precision {
+        DatePrecision::Day => 1,
+        DatePrecision::Days | DatePrecision::Week | DatePrecision::PartOfMonth => 2,
+        _ => 3,
+    };
+    When {
+        from: d.from,
+        to: d.to,
+        precision,
+        fallback: false,
+    }
+}
+
+/// The date nearest the trigger in its sentence; else the last date named in the two
+/// sentences before; else the week before publication.
+fn date_for(inp: &Inputs<'_>, sentences: &[Sentence], si: usize, trig: Span) -> When {
+    let s = &sentences[si];
+    if let Some(d) = inp
+        .dates
+        .iter()
+        .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .min_by_key(|d| distance(d.span.span(), trig))
+    {
+        return when_of(d);
+    }
+    let lo = sentences[si.saturating_sub(2)].span.start;
+    if let Some(d) = inp
+        .dates
+        .iter()
+        .filter(|d| d.span.start >= lo && d.span.end <= s.span.start && d.from.is_some())
+        .filter(|d| d.precision == DatePrecision::Day || d.precision == DatePrecision::Days)
+        .next_back()
+    {
+        return when_of(d);
+    }
+    match inp.published {
+        Some(p) => When {
+            from: Some(p - Duration::days(7)),
+            to: Some(p),
+            precision: 3,
+            fallback: true,
+        },
+        None => When {
+            from: None,
+            to: None,
+            precision: 3,
+            fallback: true,
+        },
+    }
+}
+
+// ------------------------------------------------------------------------ places
+
+fn is_country(p: &PlaceMention) -> bool {
+    p.feature.starts_with("PCL")
+}
+
+/// The place nearest the trigger in its sentence (countries last); else the last place
+/// named before the sentence; else the first named after; else a country.
+fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention> {
+    let in_sentence = inp
+        .places
+        .iter()
+        .filter(|p| inside(s.span, p.span.span()))
+        .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)));
+    if let Some(p) = in_sentence.filter(|p| !is_country(p)) {
+        return Some(p.clone());
+    }
+    let before = inp
+        .places
+        .iter()
+        .filter(|p| p.span.end <= s.span.start && !is_country(p))
+        .next_back();
+    let after = inp
+        .places
+        .iter()
+        .find(|p| p.span.start >= s.span.end && !is_country(p));
+    before.or(after).or(in_sentence).cloned()
+}
+
+fn km(a: &PlaceMention, b: &PlaceMention) -> f64 {
+    let p = std::f64::consts::PI / 180.0;
+    let h = ((b.lat - a.lat) * p / 2.0).sin().powi(2)
+        + (a.lat * p).cos() * (b.lat * p).cos() * ((b.lon - a.lon) * p / 2.0).sin().powi(2);
+    12742.0 * h.min(1.0).sqrt().asin()
+}
+
+// ------------------------------------------------------------------------ actors
+
+/// True for an actor mention that names who speaks, not who acts: after "selon", or
+/// right before a verb of saying.
+fn is_claimant(s: &Sentence, a: Span) -> bool {
+    let w = s.word_at(a.start);
+    let we = s.word_at(a.end);
+    s.cues(CueKind::SourcePrep)
+        .any(|c| c.end <= w && w - c.end <= 3)
+        || s.cues(CueKind::Speech)
+            .any(|c| c.first >= we && c.first - we <= 2)
+}
+
+/// The sentence's actors in two sides: who acts, and who undergoes (each side: main
+/// actor first, then its associates).
+fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
+    let actors: Vec<&ActorMention> = inp
+        .actors
+        .iter()
+        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
+        .collect();
+    if actors.is_empty() {
+        return [Vec::new(), Vec::new()];
+    }
+    // groups of actors joined by "et", ",", "leurs alliés", "backed by" …: no verb, no
+    // versus word, no trigger between them, at most four words apart
+    let mut groups: Vec<Vec<&ActorMention>> = Vec::new();
+    for a in actors {
+        let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
+            let (w0, w1) = (s.word_at(prev.span.end), s.word_at(a.span.start));
+            w1 >= w0
+                && w1 - w0 <= 4
+                && !s
+                    .cues(CueKind::Versus)
+                    .any(|c| c.first >= w0 && c.first < w1)
+                && !(prev.span.end <= trig.start && trig.end <= a.span.start)
+        });
+        if joined {
+            groups.last_mut().expect("a group").push(a);
+        } else {
+            groups.push(vec![a]);
+        }
+    }
+    let names = |g: &[&ActorMention]| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for a in g {
+            if !v.contains(&a.actor) {
+                v.push(a.actor.clone());
+            }
+        }
+        v
+    };
+    let tw = s.word_at(trig.start);
+    let first_word = |g: &Vec<&ActorMention>| s.word_at(g[0].span.start);
+    // the agent of a passive ("attaquée par des terroristes") acts
+    let agent = groups.iter().position(|g| {
+        let w = first_word(g);
+        s.cues(CueKind::Passive)
+            .any(|c| c.end <= w && w - c.end <= 2)
+    });
+    let civ = |g: &Vec<&ActorMention>| g.iter().all(|a| a.inter == 7);
+    let (mut acts, mut undergoes): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    if let Some(i) = agent {
+        acts = names(&groups[i]);
+        if let Some(o) = groups
+            .iter()
+            .enumerate()
+            .find(|(j, _)| *j != i)
+            .map(|(_, g)| g)
+        {
+            undergoes = names(o);
+        }
+    } else {
+        let before: Vec<&Vec<&ActorMention>> =
+            groups.iter().filter(|g| first_word(g) < tw).collect();
+        let after: Vec<&Vec<&ActorMention>> =
+            groups.iter().filter(|g| first_word(g) >= tw).collect();
+        let subject = before.last().copied();
+        let object = after
+            .first()
+            .copied()
+            .or_else(|| before.iter().rev().nth(1).copied());
+        let suffered = subject.is_some_and(|g| {
+            let w = s.word_at(g.last().expect("non-empty").span.end);
+            s.cues(CueKind::Suffer)
+                .any(|c| c.first >= w && c.first - w <= 3)
+        });
+        match (subject, object) {
+            (Some(sub), obj) if suffered || civ(sub) => {
+                undergoes = names(sub);
+                if let Some(o) = obj {
+                    acts = names(o);
+                }
+            }
+            (Some(sub), obj) => {
+                acts = names(sub);
+                if let Some(o) = obj {
+                    undergoes = names(o);
+                }
+            }
+            (None, Some(o)) => {
+                // "frappes de drone de l'armée contre des civils": after the trigger, the
+                // first group acts unless it is civilians
+                if civ(o) {
+                    undergoes = names(o);
+                } else {
+                    acts = names(o);
+                    if let Some(second) = after.get(1) {
+                        undergoes = names(second);
+                    }
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    // civilians never act in the events Vigie reads; move them to the side that undergoes
+    if !acts.is_empty()
+        && acts.iter().all(|a| a == "Civilians")
+        && undergoes.iter().all(|a| a != "Civilians")
+    {
+        std::mem::swap(&mut acts, &mut undergoes);
+    }
+    undergoes.retain(|a| !acts.contains(a));
+    [acts, undergoes]
+}
+
+fn fill_side(main: &mut Option<String>, assoc: &mut Vec<String>, names: &[String]) {
+    for n in names {
+        if main.as_deref() == Some(n.as_str()) || assoc.contains(n) {
+            continue;
+        }
+        if main.is_none() {
+            *main = Some(n.clone());
+        } else {
+            assoc.push(n.clone());
+        }
+    }
+}
+
+/// How often the document names each actor, to fill a side a sentence leaves empty.
+struct ActorContext {
+    counts: Vec<(String, u8, usize)>,
+}
+
+impl ActorContext {
+    fn of(inp: &Inputs<'_>) -> ActorContext {
+        let mut counts: Vec<(String, u8, usize)> = Vec::new();
+        for a in inp.actors {
+            match counts.iter_mut().find(|c| c.0 == a.actor) {
+                Some(c) => c.2 += 1,
+                None => counts.push((a.actor.clone(), a.inter, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.2.cmp(&a.2));
+        ActorContext { counts }
+    }
+
+    /// The most named actor of the document that `accept` takes.
+    fn most_named(&self, accept: impl Fn(&str, u8) -> bool) -> Option<String> {
+        self.counts
+            .iter()
+            .find(|c| accept(&c.0, c.1))
+            .map(|c| c.0.clone())
+    }
+}
+
+/// State forces and the foreign forces fighting with them, against the others.
+fn camp(inter: u8) -> u8 {
+    match inter {
+        1 | 8 => 0,
+        7 => 2,
+        _ => 1,
+    }
+}
+
+// ------------------------------------------------------------------------ casualties
+
+fn int(x: f64) -> i64 {
+    x.round() as i64
+}
+
+/// The ACLED-style best estimate of a vague figure: "des dizaines" 10, "dozens" 12,
+/// "des centaines" 100, "des milliers" 1000; a figure with a floor otherwise its floor.
+fn best_of(q: &QuantityMention) -> Option<i64> {
+    if let Some(v) = q.value {
+        return Some(int(v));
+    }
+    let t = vigie_text::fold(&q.span.text);
+    if t.contains("dozen") {
+        Some(12)
+    } else if t.contains("dizaine") || t.contains("tens of") {
+        Some(10)
+    } else if t.contains("centaine") || t.contains("hundred") {
+        Some(100)
+    } else if t.contains("millier") || t.contains("thousand") {
+        Some(1000)
+    } else {
+        q.low.map(int)
+    }
+}
+
+/// The dead and the wounded the sentence counts: counts of people next to a death or
+/// wound word; counts joined by "et"/"and"/"," add up ("47 soldats et 84 mercenaires").
+fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) {
+    let people: Vec<&QuantityMention> = inp
+        .quantities
+        .iter()
+        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .collect();
+    let near = |q: &QuantityMention, kind: CueKind| -> Option<usize> {
+        let (w0, w1) = (s.word_at(q.span.start), s.word_at(q.span.end));
+        s.cues(kind)
+            .map(|c| {
+                if c.first >= w0 && c.first < w1 {
+                    0
+                } else if c.first >= w1 {
+                    c.first - w1 + 1
+                } else {
+                    (w0 - c.end) + 2
+                }
+            })
+            .filter(|d| *d <= 8)
+            .min()
+    };
+    let mut dead: Vec<Vec<&QuantityMention>> = Vec::new();
+    let mut wounded: Vec<Vec<&QuantityMention>> = Vec::new();
+    let mut last: Option<(&QuantityMention, bool)> = None;
+    for q in people {
+        let (d, w) = (near(q, CueKind::Death), near(q, CueKind::Wounded));
+        let is_dead = match (d, w) {
+            (Some(d), Some(w)) => d <= w,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => {
+                // an enumeration continues the previous count
+                match last {
+                    Some((p, was_dead)) if s.word_at(q.span.start) - s.word_at(p.span.end) <= 2 => {
+                        was_dead
+                    }
+                    _ => continue,
+                }
+            }
+        };
+        let list = if is_dead { &mut dead } else { &mut wounded };
+        let joined = last.is_some_and(|(p, was)| {
+            was == is_dead
+                && s.word_at(q.span.start)
+                    .saturating_sub(s.word_at(p.span.end))
+                    <= 2
+        });
+        if joined {
+            if let Some(g) = list.last_mut() {
+                g.push(q);
+            }
+        } else {
+            list.push(vec![q]);
+        }
+        last = Some((q, is_dead));
+    }
+    let sum = |g: &[&QuantityMention]| -> Count {
+        let low = g
+            .iter()
+            .map(|q| q.low.or(q.value).map(int))
+            .sum::<Option<i64>>();
+        let high = g.iter().map(|q| q.high.map(int)).sum::<Option<i64>>();
+        let best = g.iter().map(|q| best_of(q)).sum::<Option<i64>>();
+        Count { low, best, high }
+    };
+    let pick = |groups: Vec<Vec<&QuantityMention>>| -> Option<Count> {
+        groups
+            .iter()
+            .map(|g| sum(g))
+            .filter(|c| c.low.is_some() || c.best.is_some())
+            .max_by_key(|c| c.low.or(c.best))
+    };
+    (pick(dead), pick(wounded))
+}
+
+// ------------------------------------------------------------------------ claims
+
+/// Who says what the sentence says, hedged or not, on what basis.
+fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
+    let named = |w: usize, after: bool| -> Option<String> {
+        // an actor named within four words of the cue
+        let actor = inp
+            .actors
+            .iter()
+            .filter(|a| inside(s.span, a.span.span()))
+            .filter(|a| {
+                let (a0, a1) = (s.word_at(a.span.start), s.word_at(a.span.end));
+                if after {
+                    a0 >= w && a0 - w <= 4
+                } else {
+                    a1 <= w && w - a1 <= 4
+                }
+            })
+            .min_by_key(|a| {
+                let (a0, a1) = (s.word_at(a.span.start), s.word_at(a.span.end));
+                if after {
+                    a0 - w
+                } else {
+                    w - a1
+                }
+            });
+        if let Some(a) = actor {
+            return Some(a.actor.clone());
+        }
+        // else a source noun ("des sources locales", "a local official")
+        s.cues(CueKind::SourceNoun)
+            .filter(|c| {
+                if after {
+                    c.first >= w && c.first - w <= 4
+                } else {
+                    c.end <= w && w - c.end <= 4
+                }
+            })
+            .map(|c| {
+                let end = (c.end + 2).min(s.words.len());
+                let sp = s.word_span(c.first.saturating_sub(1), end);
+                inp.text[sp.start..sp.end].to_string()
+            })
+            .next()
+    };
+    let mut claimant = None;
+    for c in s.cues(CueKind::SourcePrep) {
+        if let Some(n) = named(c.end, true) {
+            claimant = Some(n);
+            break;
+        }
+    }
+    if claimant.is_none() {
+        for c in s.cues(CueKind::Speech) {
+            if let Some(n) = named(c.first, false).or_else(|| named(c.end, true)) {
+                claimant = Some(n);
+                break;
+            }
+        }
+    }
+    let attributed = claimant.is_some();
+    let conditional = s.cues(CueKind::Conditional).next().is_some();
+    let basis = s.cues(CueKind::Basis).next().map(|c| c.value.to_string());
+    Claim {
+        claimant: claimant.unwrap_or_else(|| inp.outlet.unwrap_or("the outlet").to_string()),
+        hedged: attributed || conditional,
+        what: what.to_string(),
+        basis,
+        span: s.span.with_text(inp.text),
+    }
+}
+
+// ------------------------------------------------------------------------ merging
+
+fn overlaps(a: When, b: When) -> bool {
+    if a.fallback || b.fallback {
+        return true;
+    }
+    let d = Duration::days(1);
+    let lo_a = a.from.unwrap_or(NaiveDate::MIN);
+    let lo_b = b.from.unwrap_or(NaiveDate::MIN);
+    let hi_a = a.to.map_or(NaiveDate::MAX, |x| x + d);
+    let hi_b = b.to.map_or(NaiveDate::MAX, |x| x + d);
+    lo_a <= hi_b && lo_b <= hi_a
+}
+
+fn same_event(a: &Draft, b: &Draft) -> bool {
+    a.event_type == b.event_type
+        && overlaps(a.when, b.when)
+        && match (&a.place, &b.place) {
+            (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
+            _ => true,
+        }
+}
+
+fn merge_into(m: &mut Draft, d: Draft) {
+    if m.weak_type && !d.weak_type {
+        m.sub_event_type = d.sub_event_type.clone();
+        m.weak_type = false;
+    }
+    for r in d.rules {
+        if !m.rules.contains(&r) {
+            m.rules.push(r);
+        }
+    }
+    if m.when.fallback || (!d.when.fallback && d.when.precision < m.when.precision) {
+        m.when = d.when;
+    }
+    if m.place.is_none() {
+        m.place = d.place;
+    }
+    let a1: Vec<String> = d.actor1.into_iter().chain(d.assoc1).collect();
+    let a2: Vec<String> = d.actor2.into_iter().chain(d.assoc2).collect();
+    fill_side(&mut m.actor1, &mut m.assoc1, &a1);
+    fill_side(&mut m.actor2, &mut m.assoc2, &a2);
+    // the most conservative figure the claims support
+    m.dead = match (m.dead, d.dead) {
+        (Some(x), Some(y)) => Some(if y.low.unwrap_or(i64::MAX) < x.low.unwrap_or(i64::MAX) {
+            y
+        } else {
+            x
+        }),
+        (x, y) => x.or(y),
+    };
+    m.wounded = m.wounded.or(d.wounded);
+    for c in d.claims {
+        if !m.claims.iter().any(|x| x.span == c.span) {
+            m.claims.push(c);
+        }
+    }
+    for e in d.evidence {
+        if !m.evidence.contains(&e) {
+            m.evidence.push(e);
+        }
+    }
+}
+
+fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
+    // a side the text leaves open is the other camp the document names most
+    let camp_of = |name: &str| {
+        inp.actors
+            .iter()
+            .find(|a| a.actor == name)
+            .map(|a| camp(a.inter))
+    };
+    match (&d.actor1, &d.actor2) {
+        (None, Some(b))
+            if d.event_type == "Battles" || d.event_type == "Explosions/Remote violence" =>
+        {
+            let cb = camp_of(b);
+            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != b);
+        }
+        (Some(a), None) if d.event_type == "Battles" => {
+            let ca = camp_of(a);
+            d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != a);
+        }
+        (None, None) if d.event_type != "Protests" && d.event_type != "Riots" => {
+            d.actor1 = ctx.most_named(|_, i| camp(i) != 2);
+        }
+        _ => {}
+    }
+    let civilian_targeting = d.actor2.as_deref() == Some("Civilians");
+    if civilian_targeting && d.event_type == "Battles" {
+        d.event_type = "Violence against civilians".into();
+        d.sub_event_type = "Attack".into();
+    }
+    let fatalities = d.dead.map(|c| Fatalities {
+        low: c.low,
+        best: c.best,
+        high: c.high,
+    });
+    let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);
+    Event {
+        event_type: d.event_type,
+        sub_event_type: d.sub_event_type,
+        from: d.when.from,
+        to: d.when.to,
+        time_precision: d.when.precision,
+        location: d.place,
+        geo_precision,
+        actor1: d.actor1,
+        assoc_actor1: d.assoc1,
+        actor2: d.actor2,
+        assoc_actor2: d.assoc2,
+        civilian_targeting,
+        fatalities,
+        wounded: d.wounded.and_then(|c| c.low.or(c.best)),
+        claims: d.claims,
+        evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
+        rules: d.rules,
+    }
+}
+
+// ------------------------------------------------------------------------ movements
+
+fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movement> {
+    let mut out: Vec<Movement> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let refs = s.refs();
+        let found = cues.find_movements(&refs, inp.lang);
+        if found.is_empty() {
+            continue;
+        }
+        let unit = s.cues(CueKind::Unit).next().is_some()
+            || inp
+                .actors
+                .iter()
+                .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8));
+        if !unit {
+            continue;
+        }
+        for (_, status, first, end) in found {
+            let verb = s.word_span(first, end);
+            // places introduced as a destination only do not count
+            let place = inp
+                .places
+                .iter()
+                .filter(|p| inside(s.span, p.span.span()) && !is_country(p))
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    !s.cues(CueKind::Destination)
+                        .any(|c| c.end <= w && w - c.end <= 2)
+                })
+                .filter(|p| {
+                    p.relative.as_ref().is_none_or(|r| {
+                        r.relation == "near" || r.distance_km_high.is_some_and(|d| d <= 30.0)
+                    })
+                })
+                .min_by_key(|p| distance(p.span.span(), verb))
+                .cloned();
+            if place.is_none() && status != "turned_back" {
+                continue;
+            }
+            let place = if status == "turned_back" { None } else { place };
+            let when = date_for(inp, sentences, si, verb);
+            let (from, to) = if when.fallback {
+                (None, None)
+            } else {
+                (when.from, when.to)
+            };
+            let actor = inp
+                .actors
+                .iter()
+                .filter(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                .next_back()
+                .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
+            let ev = SpanText {
+                start: s.span.start,
+                end: s.span.end,
+                text: inp.text[s.span.start..s.span.end].to_string(),
+            };
+            let dup = out.iter().any(|m| {
+                m.status == status
+                    && m.from == from
+                    && m.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name)
+            });
+            if !dup {
+                out.push(Movement {
+                    actor,
+                    place,
+                    from,
+                    to,
+                    status: status.to_string(),
+                    evidence: ev,
+                });
+            }
+        }
+    }
+    out
+}
