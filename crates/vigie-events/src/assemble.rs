@@ -46,6 +46,21 @@ pub struct Inputs<'a> {
 /// Places more than this far apart are different events' places (km).
 const SAME_PLACE_KM: f64 = 50.0;
 
+/// Strategic developments of a moving force are one development over this many days
+/// (a convoy's journey told day by day).
+const JOURNEY_DAYS: i64 = 10;
+
+/// Trigger rules (by their last id segment) that report a force on the move.
+const MOVING: [&str; 7] = [
+    "/convoi",
+    "/convoy",
+    "/rebrousser",
+    "/demi_tour",
+    "/turned_back",
+    "/returned",
+    "/recover_bodies",
+];
+
 /// One sentence, read once.
 struct Sentence {
     span: Span,
@@ -125,41 +140,76 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             if h.first < taken_until {
                 continue;
             }
-            let rule = triggers.rule(h.rule);
-            let trig = s.word_span(h.first, h.end);
-            let sides = sides(inp, s, trig);
-            let (dead, wounded) = casualties(inp, s);
-            if rule.flags.weak
-                && sides.iter().all(|x| x.is_empty())
-                && dead.is_none()
-                && wounded.is_none()
+            // "sans combat", "n'ont pas atteint", "without fighting"
+            if s.cues(CueKind::Negation)
+                .any(|c| c.end <= h.first && h.first - c.end <= 2)
             {
                 continue;
             }
-            taken_until = h.end;
-            let mut d = Draft {
-                event_type: rule.event_type.clone(),
-                sub_event_type: rule.sub_event_type.clone(),
-                rules: vec![rule.id.clone()],
-                when: date_for(inp, &sentences, si, trig),
-                place: place_for(inp, s, trig),
-                actor1: None,
-                assoc1: Vec::new(),
-                actor2: None,
-                assoc2: Vec::new(),
-                dead,
-                wounded,
-                claims: vec![claim_for(inp, s, &rule.sub_event_type)],
-                evidence: vec![s.span],
-                weak_type: rule.flags.weak,
-            };
-            let [a, b] = sides;
-            fill_side(&mut d.actor1, &mut d.assoc1, &a);
-            fill_side(&mut d.actor2, &mut d.assoc2, &b);
-            if rule.flags.civ && d.actor2.is_none() {
-                d.actor2 = Some("Civilians".into());
+            let rule = triggers.rule(h.rule);
+            let trig = s.word_span(h.first, h.end);
+            let [mut acts, mut undergoes] = sides(inp, s, trig);
+            if rule.flags.loss && undergoes.is_empty() {
+                std::mem::swap(&mut acts, &mut undergoes);
             }
-            drafts.push(d);
+            let (dead, wounded) = casualties(inp, s);
+            let nobody = acts.is_empty() && undergoes.is_empty();
+            if rule.flags.weak && nobody && dead.is_none() && wounded.is_none() {
+                continue;
+            }
+            let when = if rule.flags.bg {
+                date_in_sentence(inp, s, trig).unwrap_or_else(|| fallback_date(inp))
+            } else {
+                date_for(inp, &sentences, si, trig)
+            };
+            // a weak trigger with no date and no figure is too thin to be an event
+            if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
+                continue;
+            }
+            taken_until = h.end;
+            for place in places_for(inp, s, trig) {
+                let mut d = Draft {
+                    event_type: rule.event_type.clone(),
+                    sub_event_type: rule.sub_event_type.clone(),
+                    rules: vec![rule.id.clone()],
+                    when,
+                    place,
+                    actor1: None,
+                    assoc1: Vec::new(),
+                    actor2: None,
+                    assoc2: Vec::new(),
+                    dead,
+                    wounded,
+                    claims: vec![claim_for(inp, s, &rule.sub_event_type)],
+                    evidence: vec![s.span],
+                    weak_type: rule.flags.weak,
+                };
+                fill_side(&mut d.actor1, &mut d.assoc1, &acts);
+                fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
+                if rule.flags.civ && d.actor2.is_none() {
+                    d.actor2 = Some("Civilians".into());
+                }
+                drafts.push(d);
+            }
+        }
+    }
+    let movements = movements(cues, inp, &sentences);
+    // a development of a moving force is located where it was last reported
+    let last_seen = movements
+        .iter()
+        .rev()
+        .find(|m| m.place.is_some() && m.status != "departed")
+        .or_else(|| movements.iter().rev().find(|m| m.place.is_some()))
+        .and_then(|m| m.place.clone());
+    if let Some(p) = &last_seen {
+        for d in drafts.iter_mut() {
+            if d.sub_event_type == "Other"
+                && d.rules
+                    .iter()
+                    .any(|r| MOVING.iter().any(|m| r.ends_with(m)))
+            {
+                d.place = Some(p.clone());
+            }
         }
     }
     let mut merged: Vec<Draft> = Vec::new();
@@ -174,7 +224,6 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
         .into_iter()
         .map(|d| finish(inp, &context, d))
         .collect();
-    let movements = movements(cues, inp, &sentences);
     (events, movements)
 }
 
@@ -235,17 +284,31 @@ fn when_of(d: &DateMention) -> When {
     }
 }
 
+/// The date nearest the trigger in its sentence.
+fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<When> {
+    inp.dates
+        .iter()
+        .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .min_by_key(|d| distance(d.span.span(), trig))
+        .map(when_of)
+}
+
+/// The week before publication, when nothing dates an event.
+fn fallback_date(inp: &Inputs<'_>) -> When {
+    When {
+        from: inp.published.map(|p| p - Duration::days(7)),
+        to: inp.published,
+        precision: 3,
+        fallback: true,
+    }
+}
+
 /// The date nearest the trigger in its sentence; else the last date named in the two
 /// sentences before; else the week before publication.
 fn date_for(inp: &Inputs<'_>, sentences: &[Sentence], si: usize, trig: Span) -> When {
     let s = &sentences[si];
-    if let Some(d) = inp
-        .dates
-        .iter()
-        .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
-        .min_by_key(|d| distance(d.span.span(), trig))
-    {
-        return when_of(d);
+    if let Some(w) = date_in_sentence(inp, s, trig) {
+        return w;
     }
     let lo = sentences[si.saturating_sub(2)].span.start;
     if let Some(d) = inp
@@ -257,20 +320,7 @@ fn date_for(inp: &Inputs<'_>, sentences: &[Sentence], si: usize, trig: Span) -> 
     {
         return when_of(d);
     }
-    match inp.published {
-        Some(p) => When {
-            from: Some(p - Duration::days(7)),
-            to: Some(p),
-            precision: 3,
-            fallback: true,
-        },
-        None => When {
-            from: None,
-            to: None,
-            precision: 3,
-            fallback: true,
-        },
-    }
+    fallback_date(inp)
 }
 
 // ------------------------------------------------------------------------ places
@@ -300,6 +350,44 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .iter()
         .find(|p| p.span.start >= s.span.end && !is_country(p));
     before.or(after).or(in_sentence).cloned()
+}
+
+/// The places an event happened at: the one [`place_for`] picks, and the places
+/// coordinated with it in the sentence ("à Gao et Tombouctou": one event each).
+fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMention>> {
+    let Some(main) = place_for(inp, s, trig) else {
+        return vec![None];
+    };
+    if !inside(s.span, main.span.span()) || is_country(&main) {
+        return vec![Some(main)];
+    }
+    let in_sentence: Vec<&PlaceMention> = inp
+        .places
+        .iter()
+        .filter(|p| inside(s.span, p.span.span()) && !is_country(p) && p.relative.is_none())
+        .collect();
+    let Some(at) = in_sentence.iter().position(|p| p.span == main.span) else {
+        return vec![Some(main)];
+    };
+    let joined = |a: &PlaceMention, b: &PlaceMention| {
+        let between = &inp.text[a.span.end..b.span.start];
+        let w = vigie_text::fold(between.trim());
+        matches!(
+            w.as_str(),
+            "et" | "and" | "," | "ou" | "or" | "et a" | "and in"
+        )
+    };
+    let (mut lo, mut hi) = (at, at);
+    while lo > 0 && joined(in_sentence[lo - 1], in_sentence[lo]) {
+        lo -= 1;
+    }
+    while hi + 1 < in_sentence.len() && joined(in_sentence[hi], in_sentence[hi + 1]) {
+        hi += 1;
+    }
+    in_sentence[lo..=hi]
+        .iter()
+        .map(|p| Some((*p).clone()))
+        .collect()
 }
 
 fn km(a: &PlaceMention, b: &PlaceMention) -> f64 {
@@ -625,11 +713,7 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
                     c.end <= w && w - c.end <= 4
                 }
             })
-            .map(|c| {
-                let end = (c.end + 2).min(s.words.len());
-                let sp = s.word_span(c.first.saturating_sub(1), end);
-                inp.text[sp.start..sp.end].to_string()
-            })
+            .map(|c| source_phrase(inp.text, s, c.first, c.end))
             .next()
     };
     let mut claimant = None;
@@ -659,6 +743,32 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
     }
 }
 
+/// "des sources locales", "a local official": the source noun at words `first..end`,
+/// with the word before it and up to two words after, never across punctuation or into
+/// another cue ("said", "selon").
+fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
+    let glued = |a: usize, b: usize| {
+        text[s.words[a].end..s.words[b].start]
+            .chars()
+            .all(vigie_text::is_space)
+    };
+    let cue_at = |w: usize| {
+        s.cues
+            .iter()
+            .any(|c| c.first <= w && w < c.end && c.kind != CueKind::SourceNoun)
+    };
+    let mut lo = first;
+    if lo > 0 && glued(lo - 1, lo) && !cue_at(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = end;
+    while hi < s.words.len() && hi < end + 2 && glued(hi - 1, hi) && !cue_at(hi) {
+        hi += 1;
+    }
+    let sp = s.word_span(lo, hi);
+    text[sp.start..sp.end].to_string()
+}
+
 // ------------------------------------------------------------------------ merging
 
 fn overlaps(a: When, b: When) -> bool {
@@ -674,12 +784,33 @@ fn overlaps(a: When, b: When) -> bool {
 }
 
 fn same_event(a: &Draft, b: &Draft) -> bool {
+    let journey = a.sub_event_type == "Other" && b.sub_event_type == "Other";
+    let dates = if journey {
+        let (wa, wb) = (widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
+        overlaps(wa, wb)
+    } else {
+        overlaps(a.when, b.when)
+    };
+    let side = |x: &Option<String>, xs: &[String], y: &Option<String>, ys: &[String]| match (x, y) {
+        (Some(x), Some(y)) => x == y || ys.contains(x) || xs.contains(y),
+        _ => true,
+    };
     a.event_type == b.event_type
-        && overlaps(a.when, b.when)
-        && match (&a.place, &b.place) {
-            (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
-            _ => true,
-        }
+        && dates
+        && side(&a.actor1, &a.assoc1, &b.actor1, &b.assoc1)
+        && (journey
+            || match (&a.place, &b.place) {
+                (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
+                _ => true,
+            })
+}
+
+fn widen(w: When, days: i64) -> When {
+    When {
+        from: w.from.map(|d| d - Duration::days(days)),
+        to: w.to.map(|d| d + Duration::days(days)),
+        ..w
+    }
 }
 
 fn merge_into(m: &mut Draft, d: Draft) {
@@ -838,10 +969,15 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
                 end: s.span.end,
                 text: inp.text[s.span.start..s.span.end].to_string(),
             };
-            let dup = out.iter().any(|m| {
-                m.status == status
-                    && m.from == from
+            let dup = out.iter_mut().any(|m| {
+                let same = m.status == status
                     && m.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name)
+                    && (m.from == from || from.is_none() || m.from.is_none());
+                if same && m.from.is_none() && from.is_some() {
+                    m.from = from;
+                    m.to = to;
+                }
+                same
             });
             if !dup {
                 out.push(Movement {

@@ -37,6 +37,8 @@ pub enum CueKind {
     Versus,
     /// the subject undergoes the event
     Suffer,
+    /// denies what follows
+    Negation,
 }
 
 impl CueKind {
@@ -54,6 +56,7 @@ impl CueKind {
             "passive" => CueKind::Passive,
             "versus" => CueKind::Versus,
             "suffer" => CueKind::Suffer,
+            "negation" => CueKind::Negation,
             _ => return None,
         })
     }

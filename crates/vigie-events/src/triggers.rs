@@ -21,8 +21,11 @@ pub struct Flags {
     pub civ: bool,
     /// Fires only with an actor or a casualty figure in the same sentence.
     pub weak: bool,
-    /// A noun naming an earlier event ("la bataille de X").
+    /// A noun naming an earlier event ("la bataille de X"): its date must be in its
+    /// own sentence.
     pub bg: bool,
+    /// The actors named with it lost ("la défaite des FAMa"): they undergo the event.
+    pub loss: bool,
 }
 
 /// One trigger rule.
@@ -96,6 +99,7 @@ impl Triggers {
                     "civ" => flags.civ = true,
                     "weak" => flags.weak = true,
                     "bg" => flags.bg = true,
+                    "loss" => flags.loss = true,
                     "-" | "" => {}
                     other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
                 }

@@ -89,7 +89,25 @@ fn ends_sentence(text: &str, tokens: &[Token], i: usize, last: usize) -> bool {
     // "28.07.2024", "1.5": a period between digits with no space is inside a number.
     let gap = &text[tokens[last].span.end..next.span.start];
     if gap.is_empty() {
-        return false;
+        // "said Wednesday.The convoy": text glued by a careless copy. A period between a
+        // word ending in a lower-case letter and a capitalized word of three letters or
+        // more ends a sentence; "28.07.2024", "lemonde.fr" and "Caliber.Az" do not.
+        let prev = (i > 0).then(|| tokens[i - 1]);
+        let prev_lower = prev.is_some_and(|p| {
+            p.kind == TokenKind::Word
+                && p.span.end == tok.span.start
+                && p.text(text).chars().count() >= 2
+                && p.text(text).chars().last().is_some_and(char::is_lowercase)
+        });
+        let next_word = next.kind == TokenKind::Word
+            && next.text(text).chars().count() >= 3
+            && next
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && next.text(text).chars().skip(1).any(char::is_lowercase);
+        return tok.text(text) == "." && prev_lower && next_word;
     }
     if tok.text(text) == "." && i > 0 {
         let prev = tokens[i - 1];
@@ -140,6 +158,18 @@ mod tests {
         assert_eq!(
             split(t),
             ["« Le convoi a fait demi-tour. »", "Ensuite\u{00A0}: rien."]
+        );
+    }
+
+    #[test]
+    fn glued_periods_split_only_between_words() {
+        let t = "the army said Wednesday.The convoy left on 28.07.2024 from lemonde.fr and Caliber.Az today.";
+        assert_eq!(
+            split(t),
+            [
+                "the army said Wednesday.",
+                "The convoy left on 28.07.2024 from lemonde.fr and Caliber.Az today."
+            ]
         );
     }
 
