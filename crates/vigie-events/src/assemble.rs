@@ -212,6 +212,9 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             }
         }
     }
+    if let Some(d) = journey_draft(inp, &movements, last_seen.as_ref()) {
+        drafts.push(d);
+    }
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
         match merged.iter_mut().find(|m| same_event(m, &d)) {
@@ -336,19 +339,28 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .places
         .iter()
         .filter(|p| inside(s.span, p.span.span()))
-        .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)));
+        .min_by_key(|p| {
+            (
+                is_country(p),
+                p.geo_precision >= 3,
+                distance(p.span.span(), trig),
+            )
+        });
     if let Some(p) = in_sentence.filter(|p| !is_country(p)) {
         return Some(p.clone());
     }
+    let precise = |p: &&PlaceMention| !is_country(p) && p.geo_precision < 3;
     let before = inp
         .places
         .iter()
-        .filter(|p| p.span.end <= s.span.start && !is_country(p))
+        .filter(|p| p.span.end <= s.span.start)
+        .filter(precise)
         .next_back();
     let after = inp
         .places
         .iter()
-        .find(|p| p.span.start >= s.span.end && !is_country(p));
+        .filter(|p| p.span.start >= s.span.end)
+        .find(precise);
     before.or(after).or(in_sentence).cloned()
 }
 
@@ -791,13 +803,20 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     } else {
         overlaps(a.when, b.when)
     };
-    let side = |x: &Option<String>, xs: &[String], y: &Option<String>, ys: &[String]| match (x, y) {
-        (Some(x), Some(y)) => x == y || ys.contains(x) || xs.contains(y),
-        _ => true,
-    };
+    // drafts of one event share a participant, or one of them names none
+    fn who(d: &Draft) -> Vec<&String> {
+        d.actor1
+            .iter()
+            .chain(&d.assoc1)
+            .chain(d.actor2.iter())
+            .chain(&d.assoc2)
+            .collect()
+    }
+    let (wa, wb) = (who(a), who(b));
+    let compatible = wa.is_empty() || wb.is_empty() || wa.iter().any(|x| wb.contains(x));
     a.event_type == b.event_type
         && dates
-        && side(&a.actor1, &a.assoc1, &b.actor1, &b.assoc1)
+        && compatible
         && (journey
             || match (&a.place, &b.place) {
                 (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
@@ -909,6 +928,44 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
         rules: d.rules,
     }
+}
+
+/// Troop movements reported as news are a strategic development: one per document,
+/// dated by the movements, located where the force was last reported.
+fn journey_draft(
+    inp: &Inputs<'_>,
+    moves: &[Movement],
+    last_seen: Option<&PlaceMention>,
+) -> Option<Draft> {
+    let first = moves.first()?;
+    let from = moves.iter().filter_map(|m| m.from.or(m.to)).min();
+    let to = moves.iter().filter_map(|m| m.to.or(m.from)).max();
+    let when = match (from, to) {
+        (Some(f), Some(t)) => When {
+            from: Some(f),
+            to: Some(t),
+            precision: if f == t { 1 } else { 2 },
+            fallback: false,
+        },
+        _ => fallback_date(inp),
+    };
+    let actor = first.actor.strip_suffix(" convoy").map(str::to_string);
+    Some(Draft {
+        event_type: "Strategic developments".into(),
+        sub_event_type: "Other".into(),
+        rules: vec!["strategic/other/movement".into()],
+        when,
+        place: last_seen.cloned(),
+        actor1: actor,
+        assoc1: Vec::new(),
+        actor2: None,
+        assoc2: Vec::new(),
+        dead: None,
+        wounded: None,
+        claims: Vec::new(),
+        evidence: moves.iter().map(|m| m.evidence.span()).collect(),
+        weak_type: false,
+    })
 }
 
 // ------------------------------------------------------------------------ movements
