@@ -332,36 +332,59 @@ fn is_country(p: &PlaceMention) -> bool {
     p.feature.starts_with("PCL")
 }
 
-/// The place nearest the trigger in its sentence (countries last); else the last place
-/// named before the sentence; else the first named after; else a country.
+/// The country most of the document's places lie in.
+fn main_country<'a>(inp: &Inputs<'a>) -> Option<&'a str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for p in inp.places.iter().filter(|p| !is_country(p)) {
+        match counts.iter_mut().find(|c| c.0 == p.country) {
+            Some(c) => c.1 += 1,
+            None => counts.push((p.country.as_str(), 1)),
+        }
+    }
+    counts.iter().max_by_key(|c| c.1).map(|c| c.0)
+}
+
+/// A place precise enough to locate an event: not a country, not a whole region, in
+/// the document's main country when it has one.
+fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
+    !is_country(p) && p.geo_precision < 3 && main.is_none_or(|m| m == p.country)
+}
+
+/// The precise place nearest the trigger in its sentence; else the last precise place
+/// named before the sentence; else the first after; else the nearest place of any kind
+/// in the sentence.
 fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention> {
-    let in_sentence = inp
+    let main = main_country(inp);
+    let in_sentence: Vec<&PlaceMention> = inp
         .places
         .iter()
         .filter(|p| inside(s.span, p.span.span()))
-        .min_by_key(|p| {
-            (
-                is_country(p),
-                p.geo_precision >= 3,
-                distance(p.span.span(), trig),
-            )
-        });
-    if let Some(p) = in_sentence.filter(|p| !is_country(p)) {
-        return Some(p.clone());
+        .collect();
+    if let Some(p) = in_sentence
+        .iter()
+        .filter(|p| precise(p, main))
+        .min_by_key(|p| distance(p.span.span(), trig))
+    {
+        return Some((*p).clone());
     }
-    let precise = |p: &&PlaceMention| !is_country(p) && p.geo_precision < 3;
     let before = inp
         .places
         .iter()
-        .filter(|p| p.span.end <= s.span.start)
-        .filter(precise)
+        .filter(|p| p.span.end <= s.span.start && precise(p, main))
         .next_back();
     let after = inp
         .places
         .iter()
-        .filter(|p| p.span.start >= s.span.end)
-        .find(precise);
-    before.or(after).or(in_sentence).cloned()
+        .find(|p| p.span.start >= s.span.end && precise(p, main));
+    before
+        .or(after)
+        .or_else(|| {
+            in_sentence
+                .iter()
+                .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
+                .copied()
+        })
+        .cloned()
 }
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
@@ -654,10 +677,13 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
         };
         let list = if is_dead { &mut dead } else { &mut wounded };
         let joined = last.is_some_and(|(p, was)| {
+            let between = vigie_text::fold(inp.text[p.span.end..q.span.start].trim());
             was == is_dead
-                && s.word_at(q.span.start)
-                    .saturating_sub(s.word_at(p.span.end))
-                    <= 2
+                && p.span.end <= q.span.start
+                && matches!(
+                    between.as_str(),
+                    "et" | "and" | "," | ", et" | ", and" | "ainsi que" | "as well as"
+                )
         });
         if joined {
             if let Some(g) = list.last_mut() {
@@ -795,7 +821,27 @@ fn overlaps(a: When, b: When) -> bool {
     lo_a <= hi_b && lo_b <= hi_a
 }
 
+/// Event types of organized violence: a generic word ("l'attaque", "the attack") in a
+/// report of one of them refers back to it.
+fn violent(t: &str) -> bool {
+    matches!(
+        t,
+        "Battles" | "Explosions/Remote violence" | "Violence against civilians"
+    )
+}
+
 fn same_event(a: &Draft, b: &Draft) -> bool {
+    if (a.weak_type || b.weak_type)
+        && violent(&a.event_type)
+        && violent(&b.event_type)
+        && a.event_type != b.event_type
+    {
+        return overlaps(a.when, b.when)
+            && match (&a.place, &b.place) {
+                (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
+                _ => true,
+            };
+    }
     let journey = a.sub_event_type == "Other" && b.sub_event_type == "Other";
     let dates = if journey {
         let (wa, wb) = (widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
@@ -834,6 +880,7 @@ fn widen(w: When, days: i64) -> When {
 
 fn merge_into(m: &mut Draft, d: Draft) {
     if m.weak_type && !d.weak_type {
+        m.event_type = d.event_type.clone();
         m.sub_event_type = d.sub_event_type.clone();
         m.weak_type = false;
     }
