@@ -860,6 +860,16 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     }
     let (wa, wb) = (who(a), who(b));
     let compatible = wa.is_empty() || wb.is_empty() || wa.iter().any(|x| wb.contains(x));
+    // an undated mention of a fight refers to the fight the document dates
+    if a.event_type == b.event_type
+        && violent(&a.event_type)
+        && (a.when.fallback || b.when.fallback)
+    {
+        return true;
+    }
+    // participants tell developments apart (Algeria's barrier, the army's convoy); in a
+    // fight the sides are often named by allies, so they do not
+    let compatible = compatible || violent(&a.event_type);
     a.event_type == b.event_type
         && dates
         && compatible
@@ -985,6 +995,14 @@ fn journey_draft(
     last_seen: Option<&PlaceMention>,
 ) -> Option<Draft> {
     let first = moves.first()?;
+    // one sighting of troops somewhere is not yet a journey
+    let journey = moves.len() >= 2
+        || moves
+            .iter()
+            .any(|m| m.status == "departed" || m.status == "turned_back");
+    if !journey {
+        return None;
+    }
     let from = moves.iter().filter_map(|m| m.from.or(m.to)).min();
     let to = moves.iter().filter_map(|m| m.to.or(m.from)).max();
     let when = match (from, to) {
