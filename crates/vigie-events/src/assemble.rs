@@ -830,26 +830,38 @@ fn violent(t: &str) -> bool {
     )
 }
 
+fn is_journey(d: &Draft) -> bool {
+    d.sub_event_type == "Other"
+        && d.rules
+            .iter()
+            .any(|r| r == "strategic/other/movement" || MOVING.iter().any(|m| r.ends_with(m)))
+}
+
+/// True when two drafts report one real event (ACLED: one event is one day-range, one
+/// place, one pair of actors, one type).
 fn same_event(a: &Draft, b: &Draft) -> bool {
-    if (a.weak_type || b.weak_type)
-        && violent(&a.event_type)
-        && violent(&b.event_type)
-        && a.event_type != b.event_type
-    {
-        return overlaps(a.when, b.when)
-            && match (&a.place, &b.place) {
-                (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
-                _ => true,
-            };
-    }
-    let journey = a.sub_event_type == "Other" && b.sub_event_type == "Other";
-    let dates = if journey {
-        let (wa, wb) = (widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
-        overlaps(wa, wb)
-    } else {
-        overlaps(a.when, b.when)
+    let near = match (&a.place, &b.place) {
+        (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
+        _ => true,
     };
-    // drafts of one event share a participant, or one of them names none
+    // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
+    // whatever its type
+    if (a.weak_type || b.weak_type) && violent(&a.event_type) && violent(&b.event_type) {
+        return overlaps(a.when, b.when) && near;
+    }
+    if a.event_type != b.event_type || a.sub_event_type != b.sub_event_type {
+        return false;
+    }
+    // a force's journey told day by day is one development, wherever it went
+    if is_journey(a) && is_journey(b) {
+        return overlaps(widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
+    }
+    if violent(&a.event_type) {
+        // in a fight the sides are often named by their allies: they do not tell
+        // fights apart; dates and places do (an undated mention joins a dated one)
+        return overlaps(a.when, b.when) && near;
+    }
+    // developments are told apart by who acts (Algeria's barrier, the army's convoy)
     fn who(d: &Draft) -> Vec<&String> {
         d.actor1
             .iter()
@@ -860,24 +872,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     }
     let (wa, wb) = (who(a), who(b));
     let compatible = wa.is_empty() || wb.is_empty() || wa.iter().any(|x| wb.contains(x));
-    // an undated mention of a fight refers to the fight the document dates
-    if a.event_type == b.event_type
-        && violent(&a.event_type)
-        && (a.when.fallback || b.when.fallback)
-    {
-        return true;
-    }
-    // participants tell developments apart (Algeria's barrier, the army's convoy); in a
-    // fight the sides are often named by allies, so they do not
-    let compatible = compatible || violent(&a.event_type);
-    a.event_type == b.event_type
-        && dates
-        && compatible
-        && (journey
-            || match (&a.place, &b.place) {
-                (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
-                _ => true,
-            })
+    compatible && overlaps(a.when, b.when) && near
 }
 
 fn widen(w: When, days: i64) -> When {
