@@ -41,6 +41,9 @@ pub struct Inputs<'a> {
     pub quantities: &'a [QuantityMention],
     /// Actors found.
     pub actors: &'a [ActorMention],
+    /// The state forces of each country (ISO2, canonical actor): "l'Algérie a élevé une
+    /// barrière" is Algeria's state acting.
+    pub state_actors: &'a [(String, String)],
 }
 
 /// Places more than this far apart are different events' places (km).
@@ -146,6 +149,8 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             {
                 continue;
             }
+            // words a longer trigger used are not read again by a shorter one
+            taken_until = h.end;
             let rule = triggers.rule(h.rule);
             let trig = s.word_span(h.first, h.end);
             let [mut acts, mut undergoes] = sides(inp, s, trig);
@@ -166,7 +171,6 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
                 continue;
             }
-            taken_until = h.end;
             for place in places_for(inp, s, trig) {
                 let mut d = Draft {
                     event_type: rule.event_type.clone(),
@@ -347,7 +351,10 @@ fn main_country<'a>(inp: &Inputs<'a>) -> Option<&'a str> {
 /// A place precise enough to locate an event: not a country, not a whole region, in
 /// the document's main country when it has one.
 fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
-    !is_country(p) && p.geo_precision < 3 && main.is_none_or(|m| m == p.country)
+    !is_country(p)
+        && p.feature != "PPLC"
+        && p.geo_precision < 3
+        && main.is_none_or(|m| m == p.country)
 }
 
 /// The precise place nearest the trigger in its sentence; else the last precise place
@@ -454,7 +461,15 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
         .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
         .collect();
     if actors.is_empty() {
-        return [Vec::new(), Vec::new()];
+        // a country named before the trigger acts through its state
+        let state = inp
+            .places
+            .iter()
+            .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
+            .next_back()
+            .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
+            .map(|(_, a)| a.clone());
+        return [state.into_iter().collect(), Vec::new()];
     }
     // groups of actors joined by "et", ",", "leurs alliés", "backed by" …: no verb, no
     // versus word, no trigger between them, at most four words apart
@@ -475,7 +490,11 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             groups.push(vec![a]);
         }
     }
+    // in a group, state forces lead and their partners are associated ("les FAMa et
+    // leurs supplétifs de Wagner"): ACLED's way
     let names = |g: &[&ActorMention]| -> Vec<String> {
+        let mut g: Vec<&&ActorMention> = g.iter().collect();
+        g.sort_by_key(|a| a.inter != 1);
         let mut v: Vec<String> = Vec::new();
         for a in g {
             if !v.contains(&a.actor) {
@@ -934,10 +953,30 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
             .find(|a| a.actor == name)
             .map(|a| camp(a.inter))
     };
+    // an air or drone strike needs an air force: state forces or their foreign partners
+    // (a kamikaze drone excepted)
+    let air = d.sub_event_type == "Air/drone strike"
+        && !d.rules.iter().any(|r| r.ends_with("/drone_kamikaze"));
+    let inter_of = |name: &str| inp.actors.iter().find(|a| a.actor == name).map(|a| a.inter);
+    if air
+        && d.actor1
+            .as_deref()
+            .and_then(inter_of)
+            .is_some_and(|i| camp(i) != 0)
+    {
+        let a = d.actor1.take();
+        if d.actor2.is_none() {
+            d.actor2 = a;
+        }
+        d.assoc1.clear();
+    }
+    let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2.as_deref();
+    let armed = |n: &str, i: u8| {
+        camp(i) == 1 && Some(n) != d.actor2.as_deref() && Some(n) != d.actor1.as_deref()
+    };
     match (&d.actor1, &d.actor2) {
-        (None, Some(b))
-            if d.event_type == "Battles" || d.event_type == "Explosions/Remote violence" =>
-        {
+        (None, _) if air => d.actor1 = ctx.most_named(state),
+        (None, Some(b)) if violent(&d.event_type) => {
             let cb = camp_of(b);
             d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != b);
         }
@@ -945,7 +984,14 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
             let ca = camp_of(a);
             d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != a);
         }
-        (None, None) if d.event_type != "Protests" && d.event_type != "Riots" => {
+        (None, None) if violent(&d.event_type) => {
+            // nobody named: armed groups attack, the state's forces are attacked
+            d.actor1 = ctx
+                .most_named(armed)
+                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
+            d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1.as_deref());
+        }
+        (None, None) if d.event_type == "Strategic developments" => {
             d.actor1 = ctx.most_named(|_, i| camp(i) != 2);
         }
         _ => {}

@@ -58,6 +58,8 @@ pub struct Pipeline {
     quantities: QuantityGrammar,
     actors: ActorLexicon,
     events: EventLayer,
+    /// (ISO2, canonical actor) of every country's state forces.
+    state_actors: Vec<(String, String)>,
 }
 
 fn user_err(dir: &Path, e: impl std::fmt::Display) -> SetupError {
@@ -96,7 +98,14 @@ impl Pipeline {
         let quantities = QuantityGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let actors = ActorLexicon::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let events = EventLayer::load(user).map_err(|e| user_err(Path::new("."), e))?;
+        let state_actors = actors
+            .actors()
+            .iter()
+            .filter(|a| a.kind == "state")
+            .filter_map(|a| Some((a.country.clone()?, a.canonical.clone())))
+            .collect();
         Ok(Pipeline {
+            state_actors,
             geoparser,
             dates,
             quantities,
@@ -202,6 +211,7 @@ impl Pipeline {
             dates: &dates,
             quantities: &quantities,
             actors: &actors,
+            state_actors: &self.state_actors,
         });
 
         out.actors.extend(actors.into_iter().map(|mut m| {
