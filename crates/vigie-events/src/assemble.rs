@@ -46,6 +46,13 @@ pub struct Inputs<'a> {
     pub state_actors: &'a [(String, String)],
 }
 
+/// Words after which a noun is not a subject.
+const PREPOSITIONS: [&str; 26] = [
+    "a", "au", "aux", "de", "du", "des", "d'", "avec", "en", "vers", "par", "pour", "sur",
+    "contre", "entre", "near", "in", "with", "from", "to", "of", "at", "by", "on", "into",
+    "towards",
+];
+
 /// Places more than this far apart are different events' places (km).
 const SAME_PLACE_KM: f64 = 50.0;
 
@@ -461,11 +468,21 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
         .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
         .collect();
     if actors.is_empty() {
-        // a country named before the trigger acts through its state
+        // a country named as the subject before the trigger acts through its state
+        // ("l'Algérie a élevé une barrière"; not "la frontière avec l'Algérie")
+        let subject = |p: &PlaceMention| {
+            let w = s.word_at(p.span.start);
+            let mut k = w;
+            while k > 0 && matches!(s.folded[k - 1].as_str(), "l'" | "la" | "le" | "the") {
+                k -= 1;
+            }
+            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1].as_str())
+        };
         let state = inp
             .places
             .iter()
             .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
+            .filter(|p| subject(p))
             .next_back()
             .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
             .map(|(_, a)| a.clone());
