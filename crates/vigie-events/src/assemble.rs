@@ -46,6 +46,13 @@ pub struct Inputs<'a> {
     pub state_actors: &'a [(String, String)],
 }
 
+/// Words that never extend a source's name to the right: auxiliaries, relatives, verbs
+/// of saying.
+const NOT_MODIFIERS: [&str; 24] = [
+    "a", "ont", "est", "sont", "avait", "avaient", "aurait", "auraient", "qui", "que", "dont",
+    "has", "have", "had", "is", "are", "was", "were", "who", "that", "said", "says", "told", "et",
+];
+
 /// Words after which a noun is not a subject.
 const PREPOSITIONS: [&str; 26] = [
     "a", "au", "aux", "de", "du", "des", "d'", "avec", "en", "vers", "par", "pour", "sur",
@@ -140,9 +147,12 @@ struct Draft {
 pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
     let sentences = read_sentences(cues, inp);
     let mut drafts: Vec<Draft> = Vec::new();
+    // (sentence, draft index) of the last event drafted
+    let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
         let mut hits = triggers.find(&refs, inp.lang);
+        let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
         let mut taken_until = 0;
@@ -200,6 +210,34 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                 if rule.flags.civ && d.actor2.is_none() {
                     d.actor2 = Some("Civilians".into());
                 }
+                drafts.push(d);
+            }
+        }
+        if drafts.len() > before {
+            last_event = Some((si, drafts.len() - 1));
+            continue;
+        }
+        // a sentence with no trigger that counts the dead or the wounded goes on about
+        // the event just told ("Selon des habitants, six civils ont été tués.")
+        let (dead, wounded) = casualties(inp, s);
+        if let Some((_, di)) = last_event.filter(|(ls, _)| si - ls <= 2) {
+            if dead.is_some() || wounded.is_some() {
+                let prev = &drafts[di];
+                let [acts, undergoes] = sides(inp, s, s.span);
+                let mut d = Draft {
+                    rules: vec![format!("{}/continued", prev.rules[0])],
+                    dead,
+                    wounded,
+                    claims: vec![claim_for(inp, s, &prev.sub_event_type)],
+                    evidence: vec![s.span],
+                    actor1: None,
+                    assoc1: Vec::new(),
+                    actor2: None,
+                    assoc2: Vec::new(),
+                    ..prev.clone()
+                };
+                fill_side(&mut d.actor1, &mut d.assoc1, &acts);
+                fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
                 drafts.push(d);
             }
         }
@@ -329,8 +367,7 @@ fn date_for(inp: &Inputs<'_>, sentences: &[Sentence], si: usize, trig: Span) -> 
         .dates
         .iter()
         .filter(|d| d.span.start >= lo && d.span.end <= s.span.start && d.from.is_some())
-        .filter(|d| d.precision == DatePrecision::Day || d.precision == DatePrecision::Days)
-        .next_back()
+        .rfind(|d| d.precision == DatePrecision::Day || d.precision == DatePrecision::Days)
     {
         return when_of(d);
     }
@@ -384,8 +421,7 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
     let before = inp
         .places
         .iter()
-        .filter(|p| p.span.end <= s.span.start && precise(p, main))
-        .next_back();
+        .rfind(|p| p.span.end <= s.span.start && precise(p, main));
     let after = inp
         .places
         .iter()
@@ -482,8 +518,7 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             .places
             .iter()
             .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
-            .filter(|p| subject(p))
-            .next_back()
+            .rfind(|p| subject(p))
             .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
             .map(|(_, a)| a.clone());
         return [state.into_iter().collect(), Vec::new()];
@@ -621,7 +656,7 @@ impl ActorContext {
                 None => counts.push((a.actor.clone(), a.inter, 1)),
             }
         }
-        counts.sort_by(|a, b| b.2.cmp(&a.2));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.2));
         ActorContext { counts }
     }
 
@@ -776,6 +811,20 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
                 }
             });
         if let Some(a) = actor {
+            // "selon des habitants": civilians speak as the words say, not as a category
+            if a.inter == 7 {
+                let w = s.word_at(a.span.start);
+                let lo = if w > 0
+                    && matches!(
+                        s.folded[w - 1].as_str(),
+                        "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
+                    ) {
+                    s.words[w - 1].start
+                } else {
+                    a.span.start
+                };
+                return Some(inp.text[lo..a.span.end].to_string());
+            }
             return Some(a.actor.clone());
         }
         // else a source noun ("des sources locales", "a local official")
@@ -836,7 +885,12 @@ fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
         lo -= 1;
     }
     let mut hi = end;
-    while hi < s.words.len() && hi < end + 2 && glued(hi - 1, hi) && !cue_at(hi) {
+    while hi < s.words.len()
+        && hi < end + 2
+        && glued(hi - 1, hi)
+        && !cue_at(hi)
+        && !NOT_MODIFIERS.contains(&s.folded[hi].as_str())
+    {
         hi += 1;
     }
     let sp = s.word_span(lo, hi);
@@ -1141,8 +1195,7 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
             let actor = inp
                 .actors
                 .iter()
-                .filter(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
-                .next_back()
+                .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
                 .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
             let ev = SpanText {
                 start: s.span.start,

@@ -1,0 +1,156 @@
+//! The event layer through the whole pipeline, on sentences written for these tests.
+
+use chrono::NaiveDate;
+use std::sync::OnceLock;
+use vigie_extract::{Config, Pipeline, RawInput};
+use vigie_model::{Extraction, Lang};
+
+fn pipeline() -> &'static Pipeline {
+    static P: OnceLock<Pipeline> = OnceLock::new();
+    P.get_or_init(|| Pipeline::new(&Config::default()).expect("embedded data loads"))
+}
+
+fn extract(text: &str, lang: Lang, published: &str) -> Extraction {
+    let raw = RawInput {
+        bytes: text.as_bytes().to_vec(),
+        origin: "test".into(),
+        lang: Some(lang),
+        published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+        outlet: Some("Vigie test desk".into()),
+        ..Default::default()
+    };
+    pipeline().extract_raw(raw).expect("extracts").1
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+#[test]
+fn a_drone_strike_on_civilians_with_an_attributed_toll() {
+    let ex = extract(
+        "Le 3 mars 2024, une frappe de drone de l'armée malienne a tué au moins huit civils près de Léré, selon des sources locales.",
+        Lang::Fr,
+        "2024-03-05",
+    );
+    assert_eq!(ex.events.len(), 1, "{:#?}", ex.events);
+    let e = &ex.events[0];
+    assert_eq!(e.event_type, "Explosions/Remote violence");
+    assert_eq!(e.sub_event_type, "Air/drone strike");
+    assert_eq!((e.from, e.to), (day("2024-03-03"), day("2024-03-03")));
+    assert_eq!(e.actor1.as_deref(), Some("FAMa"));
+    assert_eq!(e.actor2.as_deref(), Some("Civilians"));
+    assert!(e.civilian_targeting);
+    let f = e.fatalities.expect("a toll");
+    assert_eq!((f.low, f.high), (Some(8), None));
+    assert!(e.claims.iter().all(|c| c.hedged), "{:?}", e.claims);
+    assert!(
+        e.claims.iter().any(|c| c.claimant.contains("sources")),
+        "{:?}",
+        e.claims
+    );
+    assert!(e
+        .rules
+        .iter()
+        .any(|r| r.starts_with("explosions/air_drone_strike/")));
+    assert!(
+        e.location.as_ref().is_some_and(|p| p.name.contains("L")),
+        "{:?}",
+        e.location
+    );
+}
+
+#[test]
+fn an_ambush_told_by_the_army_in_english() {
+    let ex = extract(
+        "Rebels ambushed an army patrol near Menaka on Monday, killing three soldiers, the Malian army said in a statement.",
+        Lang::En,
+        "2024-05-08",
+    );
+    let e = ex
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == "Armed clash")
+        .unwrap_or_else(|| panic!("{:#?}", ex.events));
+    assert_eq!((e.from, e.to), (day("2024-05-06"), day("2024-05-06")));
+    let f = e.fatalities.expect("a toll");
+    assert_eq!((f.low, f.high), (Some(3), Some(3)));
+    let c = &e.claims[0];
+    assert!(c.hedged);
+    assert_eq!(c.claimant, "FAMa");
+    assert_eq!(c.basis.as_deref(), Some("statement"));
+}
+
+#[test]
+fn a_convoy_that_leaves_and_turns_back_is_tracked() {
+    let ex = extract(
+        "Un convoi de l'armée malienne est parti de Gao samedi. Lundi, la colonne a fait demi-tour avant d'atteindre Bourem.",
+        Lang::Fr,
+        "2024-03-12",
+    );
+    let dep = ex
+        .movements
+        .iter()
+        .find(|m| m.status == "departed")
+        .unwrap_or_else(|| panic!("{:#?}", ex.movements));
+    assert_eq!(dep.place.as_ref().map(|p| p.name.as_str()), Some("Gao"));
+    assert_eq!(dep.from, day("2024-03-09"));
+    let back = ex
+        .movements
+        .iter()
+        .find(|m| m.status == "turned_back")
+        .expect("turned back");
+    assert_eq!(back.from, day("2024-03-11"));
+    assert!(ex
+        .events
+        .iter()
+        .any(|e| e.event_type == "Strategic developments" && e.sub_event_type == "Other"));
+}
+
+#[test]
+fn a_destination_alone_is_not_a_movement_and_denied_fighting_is_no_battle() {
+    let ex = extract(
+        "La colonne se dirigeait vers Kidal. Elle est rentrée sans combat, selon un élu.",
+        Lang::Fr,
+        "2024-03-12",
+    );
+    assert!(
+        ex.movements
+            .iter()
+            .all(|m| m.place.as_ref().is_none_or(|p| p.name != "Kidal")),
+        "{:#?}",
+        ex.movements
+    );
+    assert!(
+        ex.events.iter().all(|e| e.event_type != "Battles"),
+        "{:#?}",
+        ex.events
+    );
+}
+
+#[test]
+fn contradicting_claims_stay_side_by_side() {
+    let ex = extract(
+        "Le 9 juin 2024, l'armée a affirmé avoir détruit une colonne de terroristes par une frappe aérienne près d'Anéfis. \
+         Selon des habitants, la frappe a tué six orpailleurs civils.",
+        Lang::Fr,
+        "2024-06-10",
+    );
+    let e = ex
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == "Air/drone strike")
+        .unwrap_or_else(|| panic!("{:#?}", ex.events));
+    assert!(e.claims.len() >= 2, "{:#?}", e.claims);
+    let claimants: Vec<&str> = e.claims.iter().map(|c| c.claimant.as_str()).collect();
+    assert!(
+        claimants.iter().any(|c| c.contains("habitants")),
+        "{claimants:?}"
+    );
+    assert!(
+        claimants
+            .iter()
+            .any(|c| c.contains("armée") || *c == "FAMa"),
+        "{claimants:?}"
+    );
+}
