@@ -237,23 +237,45 @@ fn user_data_folder_extends_actors_and_places_without_rebuild() {
         "Front Imaginaire\tFront Imaginaire du Test\t2\tML\trebel\t-\n",
     )
     .unwrap();
-    std::fs::write(dir.join("aliases.tsv"), "Front imaginaire du Test\tFront Imaginaire\nFIT\tFront Imaginaire\n").unwrap();
+    std::fs::write(
+        dir.join("aliases.tsv"),
+        "Front imaginaire du Test\tFront Imaginaire\nFIT\tFront Imaginaire\n",
+    )
+    .unwrap();
     let report = tmp(
         "user.txt",
-        "Le 3 mai, des combattants du FIT ont attaqué un poste à Ouarzazir, selon des habitants.".as_bytes(),
+        "Le 3 mai, des combattants du FIT ont attaqué un poste à Ouarzazir, selon des habitants."
+            .as_bytes(),
     );
-    let args = ["extract", report.to_str().unwrap(), "--format", "json", "--published", "2024-05-04"];
+    let args = [
+        "extract",
+        report.to_str().unwrap(),
+        "--format",
+        "json",
+        "--published",
+        "2024-05-04",
+    ];
     let plain = json_of(&run(&args));
     let names = |v: &serde_json::Value, k: &str, f: &str| -> Vec<String> {
-        v[k].as_array().unwrap().iter().map(|m| m[f].as_str().unwrap_or("").to_string()).collect()
+        v[k].as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m[f].as_str().unwrap_or("").to_string())
+            .collect()
     };
     assert!(!names(&plain, "places", "name").contains(&"Ouarzazir-Tessit".to_string()));
     assert!(!names(&plain, "actors", "actor").contains(&"Front Imaginaire".to_string()));
     let mut with = vigie();
     with.args(args).env("VIGIE_DATA", &dir);
     let v = json_of(&with.output().unwrap());
-    assert!(names(&v, "places", "name").contains(&"Ouarzazir-Tessit".to_string()), "{v}");
-    assert!(names(&v, "actors", "actor").contains(&"Front Imaginaire".to_string()), "{v}");
+    assert!(
+        names(&v, "places", "name").contains(&"Ouarzazir-Tessit".to_string()),
+        "{v}"
+    );
+    assert!(
+        names(&v, "actors", "actor").contains(&"Front Imaginaire".to_string()),
+        "{v}"
+    );
 }
 
 #[test]
@@ -269,5 +291,8 @@ fn broken_user_data_gets_a_clear_error() {
         .unwrap();
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("places.tsv") && err.contains("not a number"), "{err}");
+    assert!(
+        err.contains("places.tsv") && err.contains("not a number"),
+        "{err}"
+    );
 }
