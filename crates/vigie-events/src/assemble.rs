@@ -1148,6 +1148,7 @@ fn journey_draft(
 // ------------------------------------------------------------------------ movements
 
 fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movement> {
+    let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
@@ -1155,25 +1156,56 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
         if found.is_empty() {
             continue;
         }
-        let unit = s.cues(CueKind::Unit).next().is_some()
-            || inp
-                .actors
-                .iter()
-                .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8));
-        if !unit {
-            continue;
-        }
+        // who moves: a unit or a state or foreign force named shortly before the verb,
+        // or, when the sentence opens on a pronoun, in the sentence before
+        let mover_before = |sent: &Sentence, w: usize| {
+            sent.cues(CueKind::Unit)
+                .any(|c| c.end <= w && w - c.end <= 8)
+                || inp.actors.iter().any(|a| {
+                    inside(sent.span, a.span.span())
+                        && matches!(a.inter, 1 | 8)
+                        && sent.word_at(a.span.end) <= w
+                        && w - sent.word_at(a.span.end) <= 8
+                })
+        };
+        let pronoun = s
+            .folded
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "ils" | "elles" | "il" | "elle" | "they" | "it"));
         for (_, status, first, end) in found {
+            if s.cues(CueKind::Negation)
+                .any(|c| c.end <= first && first - c.end <= 2)
+            {
+                continue;
+            }
+            let mover = mover_before(s, first)
+                || (pronoun && si > 0 && {
+                    let p = &sentences[si - 1];
+                    mover_before(p, p.words.len())
+                });
+            if !mover {
+                continue;
+            }
             let verb = s.word_span(first, end);
-            // places introduced as a destination only do not count
+            // the place: not a destination ("vers Kidal"); for a departure, the place
+            // left ("parti de Gao", "quitté Gao")
             let place = inp
                 .places
                 .iter()
-                .filter(|p| inside(s.span, p.span.span()) && !is_country(p))
+                .filter(|p| inside(s.span, p.span.span()) && precise(p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
                         .any(|c| c.end <= w && w - c.end <= 2)
+                })
+                .filter(|p| {
+                    if status != "departed" {
+                        return true;
+                    }
+                    let w = s.word_at(p.span.start);
+                    (w >= end && w - end <= 3)
+                        || s.cues(CueKind::Origin)
+                            .any(|c| c.end <= w && w - c.end <= 1)
                 })
                 .filter(|p| {
                     p.relative.as_ref().is_none_or(|r| {

@@ -39,6 +39,8 @@ pub enum CueKind {
     Suffer,
     /// denies what follows
     Negation,
+    /// where a movement starts from
+    Origin,
 }
 
 impl CueKind {
@@ -57,6 +59,7 @@ impl CueKind {
             "versus" => CueKind::Versus,
             "suffer" => CueKind::Suffer,
             "negation" => CueKind::Negation,
+            "origin" => CueKind::Origin,
             _ => return None,
         })
     }
