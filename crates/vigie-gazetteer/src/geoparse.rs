@@ -13,6 +13,8 @@
 use crate::index::{Gazetteer, PlaceId, PlaceRef};
 use crate::keys::{KeyBuf, KeyLevel};
 use crate::lexicon::{push_folded, Cue, LangLex, Lexicon, Rel};
+use std::borrow::Cow;
+use std::ops::Range;
 use std::path::Path;
 use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
@@ -33,29 +35,62 @@ pub struct Geoparser<'g> {
     lex: Lexicon,
 }
 
-/// Particles allowed inside a multi-word name (folded), in French texts.
-const PARTICLES_FR: &[&str] = &[
-    "de", "du", "des", "la", "le", "el", "al", "ti", "in", "i", "n", "d'", "l'", "ben", "ould",
-    "bou", "ag", "ait",
-];
-/// Particles allowed inside a multi-word name in English texts ("in" is a preposition there).
-const PARTICLES_EN: &[&str] = &[
-    "de", "du", "la", "el", "al", "d'", "l'", "ben", "ould", "bou", "ag", "ait",
-];
-/// Particles that may begin a name written in separate words ("El Kseib", "In Afarak").
-const LEADING_PARTICLES_FR: &[&str] = &["el", "al", "in", "ti", "i", "ben", "bou", "ait"];
-const LEADING_PARTICLES_EN: &[&str] = &["el", "al", "ben", "bou", "ait"];
+/// A particle allowed inside a multi-word name (folded): "de", "el", "ti"… In English
+/// texts "in", "i", "n", "des", "le" and "ti" are not particles ("in" is a preposition).
+/// (`matches!` rather than a list: the compiler turns it into a few integer compares.)
+fn is_particle(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(
+            w,
+            "de" | "du"
+                | "des"
+                | "la"
+                | "le"
+                | "el"
+                | "al"
+                | "ti"
+                | "in"
+                | "i"
+                | "n"
+                | "d'"
+                | "l'"
+                | "ben"
+                | "ould"
+                | "bou"
+                | "ag"
+                | "ait"
+        ),
+        Lang::En => matches!(
+            w,
+            "de" | "du" | "la" | "el" | "al" | "d'" | "l'" | "ben" | "ould" | "bou" | "ag" | "ait"
+        ),
+    }
+}
 
-/// Words that join the parts of a longer proper name ("Front de Libération de l'Azawad",
-/// "Framework for the Defense of the People of Azawad").
-const CONNECTORS: &[&str] = &[
-    "de", "du", "des", "la", "le", "les", "l'", "d'", "pour", "of", "the", "for",
-];
+/// A particle that may begin a name written in separate words ("El Kseib", "In Afarak").
+fn is_leading_particle(w: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Fr => matches!(w, "el" | "al" | "in" | "ti" | "i" | "ben" | "bou" | "ait"),
+        Lang::En => matches!(w, "el" | "al" | "ben" | "bou" | "ait"),
+    }
+}
+
+/// A word that joins the parts of a longer proper name ("Front de Libération de
+/// l'Azawad", "Framework for the Defense of the People of Azawad").
+fn is_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "du" | "des" | "la" | "le" | "les" | "l'" | "d'" | "pour" | "of" | "the" | "for"
+    )
+}
 
 /// Most places considered for one candidate.
 const MAX_PLACES: usize = 64;
 /// Places within this distance of another place of the document support each other.
 const NEAR_KM: f64 = 350.0;
+/// Latitude difference (degrees) beyond which two places are surely more than
+/// [`NEAR_KM`] apart (one degree of latitude is 111 km everywhere).
+const FAR_DEGREES: f64 = 4.0;
 /// Population from which a place far from everything else in the document is still
 /// reported (without a cue or country context).
 const MAJOR_POPULATION: u64 = 100_000;
@@ -68,8 +103,9 @@ struct Cand {
     span: Span,
     /// Best key level among the places.
     level: KeyLevel,
-    /// Places with the key level that found each.
-    places: Vec<(PlaceId, KeyLevel)>,
+    /// Places with the key level that found each: a range of the document's arena of
+    /// looked-up places.
+    places: Range<usize>,
     cue: Option<Cue>,
     /// A capital that says little: sentence start or a title-case line.
     weak_cap: bool,
@@ -125,13 +161,6 @@ impl<'g> Geoparser<'g> {
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
         let lx = self.lex.lang(lang);
-        let other = self
-            .lex
-            .lang(if lang == Lang::Fr { Lang::En } else { Lang::Fr });
-        let (particles, leading) = match lang {
-            Lang::Fr => (PARTICLES_FR, LEADING_PARTICLES_FR),
-            Lang::En => (PARTICLES_EN, LEADING_PARTICLES_EN),
-        };
         // tokens that do not slice the text are ignored
         let valid = |t: &Token| {
             t.span.start <= t.span.end
@@ -139,7 +168,11 @@ impl<'g> Geoparser<'g> {
                 && text.is_char_boundary(t.span.start)
                 && text.is_char_boundary(t.span.end)
         };
-        let tokens: Vec<Token> = tokens.iter().copied().filter(valid).collect();
+        let tokens: Cow<'_, [Token]> = if tokens.iter().all(valid) {
+            Cow::Borrowed(tokens)
+        } else {
+            Cow::Owned(tokens.iter().copied().filter(valid).collect())
+        };
         let tokens = &tokens[..];
         let n = tokens.len();
         // folded tokens in one buffer
@@ -149,7 +182,8 @@ impl<'g> Geoparser<'g> {
             let s = fbuf.len();
             let w = &text[t.span.start..t.span.end];
             if w.is_ascii() {
-                fbuf.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                fbuf.push_str(w);
+                fbuf[s..].make_ascii_lowercase();
             } else {
                 vigie_text::fold_into(w, &mut fbuf);
             }
@@ -158,97 +192,16 @@ impl<'g> Geoparser<'g> {
         let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
         let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
         let excluded = |sp: Span| exclude.iter().any(|e| e.overlaps(sp));
-        let gap = |i: usize| -> &str {
-            if i == 0 || tokens[i - 1].span.end > tokens[i].span.start {
-                ""
-            } else {
-                &text[tokens[i - 1].span.end..tokens[i].span.start]
-            }
-        };
-        let gap_has_newline = |i: usize| i > 0 && gap(i).contains('\n');
-        let is_word = |i: usize| tokens[i].kind == TokenKind::Word;
-        // sentence starts and title-case lines: capitals there say little
-        let mut weak = vec![false; n];
-        let mut line_start = 0;
-        for i in 0..=n {
-            let new_line = i == n || (i > 0 && gap_has_newline(i));
-            if new_line && i > line_start {
-                let (mut caps, mut words) = (0, 0);
-                for (j, t) in tokens.iter().enumerate().take(i).skip(line_start) {
-                    if t.kind == TokenKind::Word && tok(j).chars().count() >= 4 {
-                        words += 1;
-                        if tokens[j].is_capitalized(text) {
-                            caps += 1;
-                        }
-                    }
-                }
-                if words >= 3 && caps * 10 >= words * 6 {
-                    for w in weak.iter_mut().take(i).skip(line_start) {
-                        *w = true;
-                    }
-                }
-                line_start = i;
-            }
-            if i == n {
-                break;
-            }
-            let start = i == 0
-                || gap_has_newline(i)
-                || (tokens[i - 1].kind == TokenKind::Punct
-                    && matches!(
-                        tok(i - 1),
-                        "." | "!"
-                            | "?"
-                            | "…"
-                            | ":"
-                            | "«"
-                            | "\""
-                            | "“"
-                            | "”"
-                            | "—"
-                            | "–"
-                            | "-"
-                            | "("
-                            | "["
-                    ));
-            if start {
-                weak[i] = true;
-            }
-        }
-        let is_cap = |i: usize| is_word(i) && tokens[i].is_capitalized(text);
-        // "CSP", "FAMa", "McX": capitals after the first letter of a word part
-        let is_acronym = |i: usize| {
-            let t = tok(i);
-            let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2 && t.chars().all(|c| !c.is_lowercase()) {
-                return true;
-            }
-            t.split(|c: char| vigie_text::is_dash(c) || vigie_text::is_apostrophe(c))
-                .any(|part| part.chars().skip(1).any(|c| c.is_uppercase()))
-        };
-        let adjacent = |i: usize| -> bool {
-            i > 0 && !gap(i).contains('\n') && gap(i).chars().all(vigie_text::is_space)
-        };
-        let adjacent_tight = |i: usize| i > 0 && tokens[i - 1].span.end == tokens[i].span.start;
+        let ti = classify(text, tokens, &fbuf, &fr, lang, lx);
+        // a stop word of either language or a cue word; `TokInfo::stop` holds it for the
+        // capitalized words, the only ones that ask often
         let is_stop = |i: usize| {
-            let w = f(i);
-            lx.stop.contains(w) || other.stop.contains(w) || lx.cues.contains_key(w)
-        };
-        let is_particle = |i: usize| particles.contains(&f(i));
-        let line_all_caps = |i: usize| {
-            let mut j = i;
-            while j > 0 && !gap_has_newline(j) {
-                j -= 1;
+            if ti[i].cap {
+                ti[i].stop
+            } else {
+                stop_word(f(i), lx)
             }
-            let mut k = i;
-            while k + 1 < n && !gap_has_newline(k + 1) {
-                k += 1;
-            }
-            (j..=k)
-                .filter(|&x| is_word(x))
-                .all(|x| tok(x).chars().all(|c| !c.is_lowercase()))
         };
-        let name_start = |i: usize| is_cap(i) && (!is_acronym(i) || line_all_caps(i));
         // a capitalized word before `t0`, joined to it only by function words: the
         // candidate is then part of a longer name
         let joined_to_name_before = |t0: usize| -> bool {
@@ -256,23 +209,27 @@ impl<'g> Geoparser<'g> {
             let mut hops = 0;
             while j > 0 && hops < 4 {
                 let p = j - 1;
-                if !adjacent(j) || !is_word(p) {
+                if !ti[j].adjacent || !ti[p].word {
                     return false;
                 }
-                if CONNECTORS.contains(&f(p)) {
+                if ti[p].connector {
                     j = p;
                     hops += 1;
                     continue;
                 }
-                return hops > 0 && is_cap(p) && !weak[p];
+                return hops > 0 && ti[p].cap && !ti[p].weak;
             }
             false
         };
 
         let mut kb = KeyBuf::new();
         let mut scratch = Vec::new();
-        let mut ids: Vec<(PlaceId, KeyLevel)> = Vec::new();
         let mut buf: Vec<PlaceId> = Vec::new();
+        // the places of every name looked up, candidates keep a range into it
+        let mut arena: Vec<(PlaceId, KeyLevel)> = Vec::new();
+        // names already looked up in this document (a name gives the same places each
+        // time): the best key level and the range of its places in `arena`
+        let mut seen: HashMap<&str, (Option<KeyLevel>, Range<usize>)> = HashMap::default();
         let mut cands: Vec<Cand> = Vec::new();
         let mut phrase = String::new();
         // words of person names and other non-place names: one sense per document
@@ -280,10 +237,14 @@ impl<'g> Geoparser<'g> {
 
         // the cue phrase that ends right before token t0
         let cue_before = |t0: usize, phrase: &mut String| -> Option<Cue> {
+            // every cue phrase ends with the word before t0 (a quick refusal)
+            if t0 == 0 || !f(t0 - 1).is_empty() && !lx.cue_tails.contains(f(t0 - 1)) {
+                return None;
+            }
             let mut best: Option<Cue> = None;
             for len in 1..=lx.max_phrase.min(t0) {
                 let s = t0 - len;
-                if !is_word(s) {
+                if !ti[s].word {
                     break;
                 }
                 phrase.clear();
@@ -297,60 +258,72 @@ impl<'g> Geoparser<'g> {
             best
         };
 
-        let mut lookup =
-            |s: usize, e: usize, ids: &mut Vec<(PlaceId, KeyLevel)>| -> Option<KeyLevel> {
-                let name = &text[tokens[s].span.start..tokens[e - 1].span.end];
-                kb.compute(name);
-                ids.clear();
-                let mut best = None;
-                for level in KeyLevel::ALL {
-                    buf.clear();
-                    self.gaz
-                        .lookup_key(level, kb.key(level), &mut scratch, &mut buf);
-                    for &p in &buf {
-                        if ids.len() < MAX_PLACES && !ids.iter().any(|(q, _)| *q == p) {
-                            ids.push((p, level));
-                        }
-                    }
-                    if best.is_none() && !buf.is_empty() {
-                        best = Some(level);
+        // the places of the name at tokens s..e, with the best key level that found one
+        let mut lookup = |s: usize, e: usize| -> (Option<KeyLevel>, Range<usize>) {
+            let name = &text[tokens[s].span.start..tokens[e - 1].span.end];
+            if let Some(hit) = seen.get(name) {
+                return hit.clone();
+            }
+            kb.compute(name);
+            let start = arena.len();
+            let mut best = None;
+            for level in KeyLevel::ALL {
+                buf.clear();
+                self.gaz
+                    .lookup_key(level, kb.key(level), &mut scratch, &mut buf);
+                for &p in &buf {
+                    if arena.len() - start < MAX_PLACES
+                        && !arena[start..].iter().any(|(q, _)| *q == p)
+                    {
+                        arena.push((p, level));
                     }
                 }
-                best
-            };
+                if best.is_none() && !buf.is_empty() {
+                    best = Some(level);
+                }
+            }
+            let hit = (best, start..arena.len());
+            seen.insert(name, hit.clone());
+            hit
+        };
 
         let mut i = 0;
         while i < n {
-            if !is_word(i) || excluded(tokens[i].span) {
+            if !ti[i].word || excluded(tokens[i].span) {
                 i += 1;
                 continue;
             }
             // "Caliber.Az", "lemonde.fr": a web address, not a place
             let in_web_name = (i + 2 < n
                 && tok(i + 1) == "."
-                && is_word(i + 2)
-                && adjacent_tight(i + 1)
-                && adjacent_tight(i + 2))
+                && ti[i + 2].word
+                && ti[i + 1].tight
+                && ti[i + 2].tight)
                 || (i >= 2
                     && tok(i - 1) == "."
-                    && is_word(i - 2)
-                    && adjacent_tight(i)
-                    && adjacent_tight(i - 1));
+                    && ti[i - 2].word
+                    && ti[i].tight
+                    && ti[i - 1].tight);
             if in_web_name {
                 i += 1;
                 continue;
             }
-            if name_start(i)
-                || (leading.contains(&f(i)) && i + 1 < n && adjacent(i + 1) && name_start(i + 1))
+            if ti[i].name_start
+                || (ti[i].leading && i + 1 < n && ti[i + 1].adjacent && ti[i + 1].name_start)
             {
                 // the run of capitalized words (particles inside)
                 let mut e = i + 1;
-                while e < n && e - i < 8 && adjacent(e) && is_word(e) && !excluded(tokens[e].span) {
-                    let joins = (name_start(e) && !is_stop(e))
-                        || (is_particle(e)
+                while e < n
+                    && e - i < 8
+                    && ti[e].adjacent
+                    && ti[e].word
+                    && !excluded(tokens[e].span)
+                {
+                    let joins = (ti[e].name_start && !ti[e].stop)
+                        || (ti[e].particle
                             && e + 1 < n
-                            && adjacent(e + 1)
-                            && (name_start(e + 1) || is_particle(e + 1)));
+                            && ti[e + 1].adjacent
+                            && (ti[e + 1].name_start || ti[e + 1].particle));
                     if !joins {
                         break;
                     }
@@ -358,11 +331,11 @@ impl<'g> Geoparser<'g> {
                 }
                 // stop words and articles at the start ("Selon", "Lundi", "Le")
                 let mut a = i;
-                while a < e && (is_stop(a) || is_particle(a)) {
-                    let keep_particle = leading.contains(&f(a))
+                while a < e && (ti[a].particle || is_stop(a)) {
+                    let keep_particle = ti[a].leading
                         && a + 1 < e
                         && matches!(
-                            lookup(a, e.min(a + 4), &mut ids),
+                            lookup(a, e.min(a + 4)).0,
                             Some(KeyLevel::Exact | KeyLevel::Translit)
                         );
                     if keep_particle {
@@ -370,7 +343,7 @@ impl<'g> Geoparser<'g> {
                     }
                     a += 1;
                 }
-                while e > a && is_particle(e - 1) {
+                while e > a && ti[e - 1].particle {
                     e -= 1;
                 }
                 if a >= e {
@@ -382,41 +355,41 @@ impl<'g> Geoparser<'g> {
                     if tok(p) == "." && p > 0 {
                         p -= 1;
                     }
-                    is_word(p) && self.lex.titles.contains(f(p))
+                    ti[p].word && self.lex.titles.contains(f(p))
                 };
                 if title_before {
-                    person_words.extend((a..e).filter(|&x| is_cap(x)).map(f));
+                    person_words.extend((a..e).filter(|&x| ti[x].cap).map(f));
                     i = e;
                     continue;
                 }
-                let caps_in_run = (a..e).filter(|&x| is_cap(x)).count();
+                let caps_in_run = (a..e).filter(|&x| ti[x].cap).count();
                 let long_name = joined_to_name_before(a);
-                let mut found: Vec<Cand> = Vec::new();
+                let first_found = cands.len();
                 let mut s = a;
                 while s < e {
                     let mut hit = None;
                     let mut end = (s + 4).min(e);
                     while end > s {
-                        if is_particle(end - 1) || (is_particle(s) && !leading.contains(&f(s))) {
+                        if ti[end - 1].particle || (ti[s].particle && !ti[s].leading) {
                             end -= 1;
                             continue;
                         }
-                        if let Some(level) = lookup(s, end, &mut ids) {
-                            hit = Some((end, level));
+                        if let (Some(level), places) = lookup(s, end) {
+                            hit = Some((end, level, places));
                             break;
                         }
                         end -= 1;
                     }
                     match hit {
-                        Some((end, level)) => {
-                            found.push(Cand {
+                        Some((end, level, places)) => {
+                            cands.push(Cand {
                                 t0: s,
                                 t1: end,
                                 span: Span::new(tokens[s].span.start, tokens[end - 1].span.end),
                                 level,
-                                places: ids.clone(),
+                                places,
                                 cue: None,
-                                weak_cap: (s..end).all(|x| weak[x] || !is_cap(x)),
+                                weak_cap: (s..end).all(|x| ti[x].weak || !ti[x].cap),
                                 lower: false,
                                 in_long_name: long_name || caps_in_run > 1 && !(s == a && end == e),
                                 single: end == s + 1,
@@ -428,34 +401,33 @@ impl<'g> Geoparser<'g> {
                 }
                 // a run of capitalized words that is not a place as a whole names something
                 // else (a person, an organisation), unless capitals say little there
+                let found = &cands[first_found..];
                 let whole = found.len() == 1 && found[0].t0 == a && found[0].t1 == e;
-                let keep = whole || caps_in_run < 2 || (a..e).all(|x| weak[x]);
-                if keep {
-                    cands.extend(found);
-                } else {
-                    person_words.extend((a..e).filter(|&x| is_cap(x)).map(f));
+                let keep = whole || caps_in_run < 2 || (a..e).all(|x| ti[x].weak);
+                if !keep {
+                    cands.truncate(first_found);
+                    person_words.extend((a..e).filter(|&x| ti[x].cap).map(f));
                 }
                 i = e;
                 continue;
             }
-            // lower-case word right after a locative cue
+            // lower-case word (six letters or more) right after a locative cue
             let t = tok(i);
-            if !is_cap(i)
-                && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
-                && t.chars()
-                    .all(|c| c.is_alphabetic() || vigie_text::is_dash(c))
+            if !ti[i].cap
+                && t.len() >= 6
+                && long_plain_word(t)
                 && cue_before(i, &mut phrase).is_some()
                 && !lx.common.contains(f(i))
                 && !lx.suffixes.iter().any(|s| f(i).ends_with(s.as_str()))
                 && !is_stop(i)
             {
-                if let Some(level) = lookup(i, i + 1, &mut ids) {
+                if let (Some(level), places) = lookup(i, i + 1) {
                     cands.push(Cand {
                         t0: i,
                         t1: i + 1,
                         span: tokens[i].span,
                         level,
-                        places: ids.clone(),
+                        places,
                         cue: None,
                         weak_cap: false,
                         lower: true,
@@ -472,7 +444,7 @@ impl<'g> Geoparser<'g> {
         for c in cands.iter_mut() {
             c.cue = cue_before(c.t0, &mut phrase);
             // "Kidal region", "the Menaka district"
-            if c.t1 < n && adjacent(c.t1) && is_word(c.t1) {
+            if c.t1 < n && ti[c.t1].adjacent && ti[c.t1].word {
                 match f(c.t1) {
                     "region" | "province" => c.cue = Some(Cue::Region),
                     "cercle" | "district" => c.cue = Some(Cue::Cercle),
@@ -485,40 +457,59 @@ impl<'g> Geoparser<'g> {
         cands.retain(|c| {
             !(c.single && person_words.contains(f(c.t0)) && matches!(c.cue, None | Some(Cue::Loc)))
         });
-        // common words written with a capital at a sentence start
-        let mut lower_words: Option<HashSet<&str>> = None;
+        // common words written with a capital at a sentence start: a single weak capital
+        // that is a stop word, or that the document also writes in lower case, goes.
+        // First the words in question, then one pass over the lower-case words.
+        let asked: HashSet<&str> = cands
+            .iter()
+            .filter(|c| c.weak_cap && c.single && !is_stop(c.t0))
+            .map(|c| f(c.t0))
+            .collect();
+        let mut in_lower: HashSet<&str> = HashSet::default();
+        if !asked.is_empty() {
+            // lengths of the words asked about (a cheap filter before hashing)
+            let lens: Vec<usize> = asked.iter().map(|w| w.len()).collect();
+            for (j, t) in ti.iter().enumerate() {
+                let w = f(j);
+                if lens.contains(&w.len()) && t.word && !t.cap && asked.contains(w) {
+                    in_lower.insert(w);
+                }
+            }
+        }
         cands.retain(|c| {
-            if !(c.weak_cap && c.single) {
-                return true;
-            }
-            let w = f(c.t0);
-            if is_stop(c.t0) {
-                return false;
-            }
-            let set = lower_words.get_or_insert_with(|| {
-                (0..n)
-                    .filter(|&j| is_word(j) && !tokens[j].is_capitalized(text))
-                    .map(f)
-                    .collect()
-            });
-            !set.contains(w)
+            !(c.weak_cap && c.single) || (!is_stop(c.t0) && !in_lower.contains(f(c.t0)))
         });
-
+        let places_of = |c: &Cand| &arena[c.places.clone()];
+        // the gazetteer's record of each place of `arena` that a candidate kept, read once
+        let gaz = self.gaz;
+        let mut refs: Vec<Option<PlaceRef<'_>>> = vec![None; arena.len()];
+        let mut read = vec![false; arena.len()];
+        for c in &cands {
+            for k in c.places.clone() {
+                if !read[k] {
+                    refs[k] = gaz.place(arena[k].0);
+                    read[k] = true;
+                }
+            }
+        }
+        let refs_of = |c: &Cand| &refs[c.places.clone()];
         // document context: countries named, and countries of unambiguous names; each
         // distinct name votes once, and never for itself
-        let gaz = self.gaz;
         let mut votes: HashMap<&str, (&str, usize)> = HashMap::default();
+        let mut ps: Vec<PlaceRef<'_>> = Vec::new();
         for c in &cands {
             if c.level == KeyLevel::Skeleton || c.lower {
                 continue;
             }
             let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
-            let ps: Vec<PlaceRef<'_>> = c
-                .places
-                .iter()
-                .filter(|(_, l)| *l == c.level)
-                .filter_map(|&(p, _)| gaz.place(p))
-                .collect();
+            ps.clear();
+            ps.extend(
+                places_of(c)
+                    .iter()
+                    .zip(refs_of(c))
+                    .filter(|((_, l), _)| *l == c.level)
+                    .filter_map(|(_, p)| *p),
+            );
             if c.level == KeyLevel::Exact {
                 if let Some(pc) = ps.iter().find(|p| p.feature_code.starts_with("PCL")) {
                     let v = votes.entry(name).or_insert((pc.country, 0));
@@ -579,9 +570,14 @@ impl<'g> Geoparser<'g> {
             )
         };
         let mut chosen: Vec<Option<Choice>> = vec![None; cands.len()];
+        let mut near: Vec<(f64, f64)> = Vec::new();
         for pass in 0..2 {
+            // the places chosen so far (none in the first pass), with their names
             let mut anchors: Vec<(&str, PlaceId, f64, f64)> = Vec::new();
             for (k, ch) in chosen.iter().enumerate() {
+                if pass == 0 {
+                    break;
+                }
                 let Some(ch) = ch else { continue };
                 let name = name_of(&cands[k]);
                 if anchors.iter().any(|a| a.0 == name && a.1 == ch.place) {
@@ -602,18 +598,19 @@ impl<'g> Geoparser<'g> {
                     continue;
                 }
                 let name = name_of(c);
+                // where the places of the other names are
+                near.clear();
+                near.extend(anchors.iter().filter(|a| a.0 != name).map(|a| (a.2, a.3)));
                 let mut best: Option<Choice> = None;
-                for &(pid, level) in &c.places {
-                    let Some(p) = gaz.place(pid) else { continue };
-                    let near_km = if pass == 0 {
-                        f64::INFINITY
-                    } else {
-                        anchors
-                            .iter()
-                            .filter(|a| a.0 != name)
-                            .map(|a| km(a.2, a.3, p.lat, p.lon))
-                            .fold(f64::INFINITY, f64::min)
-                    };
+                for (&(pid, level), p) in places_of(c).iter().zip(refs_of(c)) {
+                    let Some(p) = *p else { continue };
+                    // the distance only counts up to NEAR_KM: an anchor more than
+                    // FAR_DEGREES of latitude away is farther, its distance is not needed
+                    let near_km = near
+                        .iter()
+                        .filter(|a| (a.0 - p.lat).abs() <= FAR_DEGREES)
+                        .map(|a| km(a.0, a.1, p.lat, p.lon))
+                        .fold(f64::INFINITY, f64::min);
                     let ctx = ctx_of(p.country, c);
                     if !accept(&p, c, level, ctx, near_km) {
                         continue;
@@ -695,6 +692,10 @@ impl<'g> Geoparser<'g> {
         // phrases found at p do not depend on the candidate, only their end bound does)
         let mut at = |p: usize| -> Option<(Rel, usize)> {
             let found = *memo[p].get_or_insert_with(|| {
+                // a phrase starts with a head of a phrase (a quick refusal)
+                if !f(p).is_empty() && !lx.rel_heads.contains(f(p)) {
+                    return None;
+                }
                 let mut best = None;
                 for len in 1..=lx.max_phrase {
                     if p + len > tokens.len() {
@@ -812,6 +813,187 @@ impl<'g> Geoparser<'g> {
         }
         None
     }
+}
+
+/// What the geoparser needs to know about one token of a document. Computed once per
+/// document by [`classify`], so that the candidate search reads flags instead of
+/// re-deriving them from the text at every step.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokInfo {
+    /// A word token (letters, digits glued to letters, elided article).
+    word: bool,
+    /// A word whose first character is an upper-case letter.
+    cap: bool,
+    /// A capitalized word that may begin or continue a name: not an acronym ("CSP",
+    /// "FAMa"), unless its whole line is written in capitals.
+    name_start: bool,
+    /// A stop word of either language or a cue word. Only filled for capitalized words
+    /// (the only ones that ask often); `find` computes it for the others.
+    stop: bool,
+    /// A particle allowed inside a name in the document's language ("de", "el", "ti").
+    particle: bool,
+    /// A particle that may begin a name written in separate words ("El", "In").
+    leading: bool,
+    /// A function word joining the parts of a longer proper name ([`is_connector`]).
+    connector: bool,
+    /// Separated from the previous token by spaces only, on the same line.
+    adjacent: bool,
+    /// Touching the previous token, with no gap at all.
+    tight: bool,
+    /// The gap before this token holds a line break (a new line starts here).
+    newline_before: bool,
+    /// A capital here says little: sentence start, or a line in title case.
+    weak: bool,
+}
+
+/// A stop word of the document's language or of the other one, or a cue word.
+fn stop_word(w: &str, lx: &LangLex) -> bool {
+    lx.stop_any.contains(w)
+}
+
+/// Letters and dashes only, six letters or more.
+fn long_plain_word(t: &str) -> bool {
+    if t.is_ascii() {
+        let b = t.as_bytes();
+        return b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'-')
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 6;
+    }
+    t.chars()
+        .all(|c| c.is_alphabetic() || vigie_text::is_dash(c))
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+}
+
+/// "CSP", "FAMa", "McX": capitals after the first letter of a word part.
+fn is_acronym(t: &str) -> bool {
+    // the common case, "Gao": ASCII lower-case letters after the first
+    if t.len() >= 2 && t.as_bytes()[1..].iter().all(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    if letters >= 2 && t.chars().all(|c| !c.is_lowercase()) {
+        return true;
+    }
+    t.split(|c: char| vigie_text::is_dash(c) || vigie_text::is_apostrophe(c))
+        .any(|part| part.chars().skip(1).any(|c| c.is_uppercase()))
+}
+
+/// The [`TokInfo`] of every token. `fbuf` holds the folded tokens, `fr` their ranges in it.
+fn classify(
+    text: &str,
+    tokens: &[Token],
+    fbuf: &str,
+    fr: &[(u32, u32)],
+    lang: Lang,
+    lx: &LangLex,
+) -> Vec<TokInfo> {
+    let n = tokens.len();
+    let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
+    let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
+    // the text between token i-1 and token i
+    let gap = |i: usize| -> &str {
+        if i == 0 || tokens[i - 1].span.end > tokens[i].span.start {
+            ""
+        } else {
+            &text[tokens[i - 1].span.end..tokens[i].span.start]
+        }
+    };
+    let mut ti = vec![TokInfo::default(); n];
+    for (i, t) in tokens.iter().enumerate() {
+        let g = gap(i);
+        // most gaps are one space or nothing
+        let (newline, spaces) = match g {
+            "" | " " => (false, true),
+            _ => (g.contains('\n'), g.chars().all(vigie_text::is_space)),
+        };
+        let newline = i > 0 && newline;
+        let word = t.kind == TokenKind::Word;
+        let cap = word
+            && match tok(i).as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => t.is_capitalized(text),
+            };
+        let w = f(i);
+        // particles and connectors have at most four letters
+        let short = w.len() <= 4;
+        ti[i] = TokInfo {
+            word,
+            cap,
+            name_start: false,
+            stop: cap && stop_word(w, lx),
+            particle: short && is_particle(w, lang),
+            leading: short && is_leading_particle(w, lang),
+            connector: short && is_connector(w),
+            adjacent: i > 0 && !newline && spaces,
+            tight: i > 0 && tokens[i - 1].span.end == t.span.start,
+            newline_before: newline,
+            weak: false,
+        };
+    }
+    // line by line: title-case lines, acronyms
+    let mut ls = 0;
+    while ls < n {
+        let mut le = ls + 1;
+        while le < n && !ti[le].newline_before {
+            le += 1;
+        }
+        // a title-case line: most of its words of four letters or more are capitalized
+        let (mut caps, mut words) = (0, 0);
+        for (j, info) in ti.iter().enumerate().take(le).skip(ls) {
+            let t = tok(j);
+            if info.word && t.len() >= 4 && (t.len() >= 16 || t.chars().count() >= 4) {
+                words += 1;
+                if info.cap {
+                    caps += 1;
+                }
+            }
+        }
+        if words >= 3 && caps * 10 >= words * 6 {
+            for t in &mut ti[ls..le] {
+                t.weak = true;
+            }
+        }
+        // whether the line has no lower-case letter in its words (asked for acronyms only)
+        let mut all_caps: Option<bool> = None;
+        for j in ls..le {
+            if !ti[j].cap {
+                continue;
+            }
+            let name_start = !is_acronym(tok(j))
+                || *all_caps.get_or_insert_with(|| {
+                    (ls..le)
+                        .filter(|&x| ti[x].word)
+                        .all(|x| tok(x).chars().all(|c| !c.is_lowercase()))
+                });
+            ti[j].name_start = name_start;
+        }
+        ls = le;
+    }
+    // sentence starts
+    for i in 0..n {
+        let start = i == 0
+            || ti[i].newline_before
+            || (tokens[i - 1].kind == TokenKind::Punct
+                && matches!(
+                    tok(i - 1),
+                    "." | "!"
+                        | "?"
+                        | "…"
+                        | ":"
+                        | "«"
+                        | "\""
+                        | "“"
+                        | "”"
+                        | "—"
+                        | "–"
+                        | "-"
+                        | "("
+                        | "["
+                ));
+        if start {
+            ti[i].weak = true;
+        }
+    }
+    ti
 }
 
 /// Admin1 and admin2 names of a place: point in polygon in the shipped boundaries when

@@ -120,15 +120,36 @@ struct Frozen {
     name_off: Vec<u32>,
     key_off: Vec<u32>,
     post_off: Vec<u32>,
-    /// Distinct 3-byte key prefixes in key order, each with the index of its first key:
-    /// a lookup narrows to one prefix with integer compares before comparing bytes.
-    prefixes: Vec<(u32, u32)>,
+    /// Hash table of the keys (open addressing, linear probing, a power of two long):
+    /// each slot holds the key's hash tag (high half of its hash) and its index, or
+    /// [`EMPTY_SLOT`]. A lookup costs one hash and usually one key comparison, and a
+    /// name absent from the index is mostly refused on the tag alone.
+    slots: Vec<(u32, u32)>,
+    /// The string sections, checked as UTF-8 once at load time, so that reading a
+    /// place's name, feature code or admin1 only checks char boundaries.
+    names_text: String,
+    misc_text: String,
+    /// The country column: two bytes per place ("  " where the bytes were not UTF-8).
+    cc_text: String,
 }
 
-/// The first three bytes of a key, big-endian, zero-padded (keeps the keys' order).
-fn prefix3(k: &[u8]) -> u32 {
-    let b = |i: usize| u32::from(k.get(i).copied().unwrap_or(0));
-    (b(0) << 16) | (b(1) << 8) | b(2)
+/// An empty slot of [`Frozen::slots`].
+const EMPTY_SLOT: (u32, u32) = (0, u32::MAX);
+
+/// The hash of a tagged key: high half as the slot's tag, low half picks the slot.
+fn key_hash(k: &[u8]) -> (u32, usize) {
+    use std::hash::Hasher;
+    let mut h = vigie_text::hash::WordHasher::default();
+    h.write(k);
+    // the word hasher's low bits depend on the first bytes only: mix them (murmur3's
+    // finalizer) before taking a slot
+    let mut v = h.finish();
+    v ^= v >> 33;
+    v = v.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    v ^= v >> 33;
+    v = v.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    v ^= v >> 33;
+    ((v >> 32) as u32, v as usize)
 }
 
 fn u16_at(b: &[u8], i: usize) -> u16 {
@@ -186,13 +207,9 @@ impl Frozen {
         if at != bytes.len() {
             return Err(bad("section sizes do not add up"));
         }
-        for (s, l) in [
-            (f.names, names_len),
-            (f.keystr, keys_len),
-            (f.misc, misc_len),
-        ] {
-            std::str::from_utf8(&bytes[s..s + l]).map_err(|_| bad("strings are not UTF-8"))?;
-        }
+        // names and misc are checked when copied to `names_text` and `misc_text`
+        std::str::from_utf8(&bytes[f.keystr..f.keystr + keys_len])
+            .map_err(|_| bad("strings are not UTF-8"))?;
         let misc_ok = |off: u32, len: u16| (off as usize).saturating_add(len as usize) <= misc_len;
         for i in 0..f.n_features {
             let r = f.features + i * 6;
@@ -238,35 +255,45 @@ impl Frozen {
                 return Err(bad("posting out of range"));
             }
         }
-        let mut prefixes: Vec<(u32, u32)> = Vec::new();
+        // about two slots per key
+        let size = (f.n_keys * 2).max(1).next_power_of_two();
+        let mut slots = vec![EMPTY_SLOT; size];
         for i in 0..f.n_keys {
             let k = bytes
                 .get(f.keystr + key_off[i] as usize..f.keystr + key_off[i + 1] as usize)
                 .unwrap_or(&[]);
-            let p = prefix3(k);
-            if prefixes.last().is_none_or(|&(q, _)| q != p) {
-                prefixes.push((p, i as u32));
+            let (tag, h) = key_hash(k);
+            let mut at = h & (size - 1);
+            while slots[at] != EMPTY_SLOT {
+                at = (at + 1) & (size - 1);
             }
+            slots[at] = (tag, i as u32);
+        }
+        let text = |s: usize, l: usize| {
+            String::from_utf8(bytes[s..s + l].to_vec()).map_err(|_| bad("strings are not UTF-8"))
+        };
+        let names_text = text(f.names, names_len)?;
+        let misc_text = text(f.misc, misc_len)?;
+        let mut cc_text = String::with_capacity(2 * np);
+        for cc in bytes[f.c_cc..f.c_cc + 2 * np].chunks_exact(2) {
+            cc_text.push_str(std::str::from_utf8(cc).unwrap_or("  "));
         }
         Ok(Frozen {
             bytes,
             name_off,
             key_off,
             post_off,
-            prefixes,
+            slots,
+            names_text,
+            misc_text,
+            cc_text,
             ..f
         })
     }
 
-    fn str_at(&self, base: usize, off: usize, len: usize) -> &str {
-        self.bytes
-            .get(base + off..base + off + len)
-            .and_then(|s| std::str::from_utf8(s).ok())
-            .unwrap_or("")
-    }
-
     fn misc_str(&self, off: u32, len: u16) -> &str {
-        self.str_at(self.misc, off as usize, len as usize)
+        let off = off as usize;
+        self.misc_text.get(off..off + len as usize).unwrap_or("")
     }
 
     fn key_bytes(&self, i: usize) -> &[u8] {
@@ -285,28 +312,25 @@ impl Frozen {
     }
 
     fn find(&self, tagged: &[u8], out: &mut Vec<PlaceId>) {
-        let p = prefix3(tagged);
-        let Ok(at) = self.prefixes.binary_search_by_key(&p, |&(q, _)| q) else {
+        if self.n_keys == 0 {
             return;
-        };
-        let mut lo = self.prefixes[at].1 as usize;
-        let mut hi = self
-            .prefixes
-            .get(at + 1)
-            .map_or(self.n_keys, |&(_, i)| i as usize);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.key_bytes(mid).cmp(tagged) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let (s, e) = self.postings_of(mid);
-                    for p in s..e {
-                        out.push(self.posting(p));
-                    }
-                    return;
-                }
+        }
+        let mask = self.slots.len() - 1;
+        let (tag, h) = key_hash(tagged);
+        let mut at = h & mask;
+        loop {
+            let slot = self.slots[at];
+            if slot == EMPTY_SLOT {
+                return;
             }
+            if slot.0 == tag && self.key_bytes(slot.1 as usize) == tagged {
+                let (s, e) = self.postings_of(slot.1 as usize);
+                for p in s..e {
+                    out.push(self.posting(p));
+                }
+                return;
+            }
+            at = (at + 1) & mask;
         }
     }
 
@@ -338,14 +362,14 @@ impl Frozen {
         Some(PlaceRef {
             id: i as PlaceId,
             geonameid: (gid != 0).then_some(u64::from(gid)),
-            name: self.str_at(self.names, no, ne.saturating_sub(no)),
+            name: self.names_text.get(no..ne).unwrap_or(""),
             lat: f64::from(u32_at(b, self.c_lat + 4 * i) as i32) / 1e6,
             lon: f64::from(u32_at(b, self.c_lon + 4 * i) as i32) / 1e6,
             population: u64::from(u32_at(b, self.c_pop + 4 * i)),
             feature_code,
             admin1_code,
             admin1,
-            country: self.str_at(self.c_cc, 2 * i, 2).trim(),
+            country: self.cc_text.get(2 * i..2 * i + 2).unwrap_or("").trim(),
             feature_class: char::from(b[self.c_class + i]),
         })
     }

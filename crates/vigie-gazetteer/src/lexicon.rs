@@ -142,6 +142,17 @@ pub(crate) struct LangLex {
     pub rel_last: WordSet,
     /// Longest phrase (in words) among cues and relative words.
     pub max_phrase: usize,
+    /// Every tail of a cue phrase that starts a word: the whole phrase and each part
+    /// after a space or an apostrophe ("la ville de" gives "la ville de", "ville de",
+    /// "de"). A phrase ends with the word before a name only if that word is a tail.
+    pub cue_tails: WordSet,
+    /// Every head of a phrase of `rel` that ends a word: the whole phrase and each part
+    /// before a space or up to an apostrophe ("a l'est" gives "a", "a l'", "a l'est").
+    /// A phrase starts with a token only if that token is a head.
+    pub rel_heads: WordSet,
+    /// Words that are no names when this is the document's language: the stop words of
+    /// both languages and this language's cue phrases, in one set (one lookup).
+    pub stop_any: WordSet,
 }
 
 /// Everything the geoparser reads from data files.
@@ -211,7 +222,36 @@ impl Lexicon {
                 }))
                 .collect();
             l.rel_last = last;
+            l.cue_tails = l
+                .cues
+                .keys()
+                .flat_map(|k| {
+                    k.char_indices()
+                        .filter(|&(_, c)| c == ' ' || c == '\'')
+                        .map(|(p, c)| p + c.len_utf8())
+                        .chain([0])
+                        .map(move |p| k[p..].to_string())
+                })
+                .collect();
+            l.rel_heads = l
+                .rel
+                .keys()
+                .flat_map(|k| {
+                    k.char_indices()
+                        .filter_map(|(p, c)| match c {
+                            ' ' => Some(p),
+                            '\'' => Some(p + 1),
+                            _ => None,
+                        })
+                        .chain([k.len()])
+                        .map(move |p| k[..p].to_string())
+                })
+                .collect();
         }
+        let fr_any = stop_union(&lx.fr, &lx.en);
+        let en_any = stop_union(&lx.en, &lx.fr);
+        lx.fr.stop_any = fr_any;
+        lx.en.stop_any = en_any;
         lx
     }
 
@@ -292,6 +332,16 @@ impl Lexicon {
             }
         }
     }
+}
+
+/// The stop words of `l` and `other` and the cue phrases of `l`.
+fn stop_union(l: &LangLex, other: &LangLex) -> WordSet {
+    l.stop
+        .iter()
+        .chain(&other.stop)
+        .chain(l.cues.keys())
+        .cloned()
+        .collect()
 }
 
 /// Folds a phrase and writes it as its tokens would be joined: one space between words,
