@@ -50,6 +50,10 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
     let t_setup = Instant::now();
     let pipeline = Pipeline::new(config)?;
     let setup = t_setup.elapsed().as_secs_f64();
+    let mentions_only = Pipeline::new(&Config {
+        mentions_only: true,
+        ..config.clone()
+    })?;
     let mut docs: Vec<Document> = Vec::new();
     let mk = |text: String, lang: Lang, published: Option<chrono::NaiveDate>| Document {
         id: content_id(&text),
@@ -95,31 +99,43 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         bytes as f64 / 1e6,
         setup * 1e3
     );
-    let mut speeds = Vec::new();
-    let mut mentions = 0usize;
-    for run in 0..a.runs.max(1) {
-        let t = Instant::now();
-        let mut n = 0usize;
-        for _ in 0..reps {
-            for d in &docs {
-                let ex = pipeline.extract(d);
-                n += ex.places.len() + ex.dates.len() + ex.quantities.len() + ex.actors.len();
+    let runs = a.runs.max(1);
+    let measure = |name: &str, p: &Pipeline| -> (f64, f64, usize) {
+        let mut speeds = Vec::new();
+        let mut mentions = 0usize;
+        for run in 0..runs {
+            let t = Instant::now();
+            let mut n = 0usize;
+            for _ in 0..reps {
+                for d in &docs {
+                    let ex = p.extract(d);
+                    n += ex.places.len()
+                        + ex.dates.len()
+                        + ex.quantities.len()
+                        + ex.actors.len()
+                        + ex.events.len()
+                        + ex.movements.len();
+                }
             }
+            let secs = t.elapsed().as_secs_f64();
+            let mbs = bytes as f64 / 1e6 / secs;
+            println!(
+                "{name} run {}: {secs:.2} s, {mbs:.1} MB/s, {n} items",
+                run + 1
+            );
+            speeds.push(mbs);
+            mentions = n;
         }
-        let secs = t.elapsed().as_secs_f64();
-        let mbs = bytes as f64 / 1e6 / secs;
-        println!("run {}: {secs:.2} s, {mbs:.1} MB/s, {n} mentions", run + 1);
-        speeds.push(mbs);
-        mentions = n;
-    }
+        speeds.sort_by(f64::total_cmp);
+        (speeds[speeds.len() / 2], speeds[speeds.len() - 1], mentions)
+    };
+    let (m_med, m_best, m_n) = measure("mention layer", &mentions_only);
+    let (f_med, f_best, f_n) = measure("full extraction", &pipeline);
     stage_breakdown(&docs, reps);
-    speeds.sort_by(f64::total_cmp);
-    let median = speeds[speeds.len() / 2];
-    println!(
-        "mention layer, one core: median {median:.1} MB/s, best {:.1} MB/s; {mentions} mentions per run; peak RSS {}",
-        speeds[speeds.len() - 1],
-        peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB"))
-    );
+    let rss = peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB"));
+    println!("mention layer, one core: median {m_med:.1} MB/s, best {m_best:.1} MB/s ({m_n} mentions per run)");
+    println!("full extraction (mentions, events, claims, movements), one core: median {f_med:.1} MB/s, best {f_best:.1} MB/s ({f_n} items per run)");
+    println!("peak RSS {rss}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -160,4 +176,44 @@ fn stage_breakdown(docs: &[Document], reps: usize) {
         quantities.find(&d.text, tk, d.lang).len()
     });
     time("places", &|d, tk| geo.find(&d.text, tk, d.lang, &[]).len());
+    let events = vigie_events::EventLayer::embedded();
+    let found: Vec<_> = docs
+        .iter()
+        .zip(&toks)
+        .map(|(d, tk)| {
+            let p = d.published.unwrap_or(pubd);
+            (
+                geo.find(&d.text, tk, d.lang, &[]),
+                dates.find(&d.text, tk, d.lang, p),
+                quantities.find(&d.text, tk, d.lang),
+                actors.find(&d.text, tk, d.lang),
+            )
+        })
+        .collect();
+    let docs_found: Vec<_> = docs.iter().zip(&found).collect();
+    let t = Instant::now();
+    let mut n = 0;
+    for _ in 0..reps {
+        for ((d, (pl, da, qu, ac)), tk) in docs_found.iter().zip(&toks) {
+            let (e, m) = events.extract(&vigie_events::Inputs {
+                text: &d.text,
+                tokens: tk,
+                lang: d.lang,
+                published: d.published,
+                outlet: None,
+                places: pl,
+                dates: da,
+                quantities: qu,
+                actors: ac,
+                state_actors: &[],
+            });
+            n += e.len() + m.len();
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "  stage {:<11} {:>7.1} MB/s ({n} items)",
+        "events",
+        bytes as f64 / 1e6 / secs
+    );
 }

@@ -45,6 +45,7 @@ impl Cli {
         vigie_extract::Config {
             user_dir: self.data.clone(),
             gazetteer: self.gazetteer.clone(),
+            mentions_only: false,
         }
     }
 }

@@ -290,7 +290,13 @@ fn read_sentences(cues: &Cues, inp: &Inputs<'_>) -> Vec<Sentence> {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
                 words.push(t.span);
-                folded.push(vigie_text::fold(t.text(inp.text)));
+                let w = t.text(inp.text);
+                // most words are plain ASCII: lower-casing is all their folding needs
+                folded.push(if w.is_ascii() {
+                    w.to_ascii_lowercase()
+                } else {
+                    vigie_text::fold(w)
+                });
             }
             ti += 1;
         }

@@ -127,7 +127,8 @@ pub struct PatternSet {
     items: Vec<(Option<Lang>, Pattern)>,
     by_word: FastMap<String, Vec<usize>>,
     by_prefix: FastMap<String, Vec<usize>>,
-    max_prefix: usize,
+    /// The lengths (bytes) of the prefixes in `by_prefix`: only those are probed.
+    prefix_lens: Vec<usize>,
 }
 
 impl PatternSet {
@@ -145,8 +146,9 @@ impl PatternSet {
                 if !v.contains(&i) {
                     v.push(i);
                 }
-                if a.prefix {
-                    self.max_prefix = self.max_prefix.max(a.text.len());
+                if a.prefix && !self.prefix_lens.contains(&a.text.len()) {
+                    self.prefix_lens.push(a.text.len());
+                    self.prefix_lens.sort_unstable();
                 }
             }
         }
@@ -189,7 +191,7 @@ impl PatternSet {
             if let Some(v) = self.by_word.get(*w) {
                 cands.extend(v);
             }
-            for len in 1..=w.len().min(self.max_prefix) {
+            for &len in self.prefix_lens.iter().take_while(|&&l| l <= w.len()) {
                 if w.is_char_boundary(len) {
                     if let Some(v) = self.by_prefix.get(&w[..len]) {
                         cands.extend(v);

@@ -33,6 +33,8 @@ pub struct Config {
     pub user_dir: Option<PathBuf>,
     /// A gazetteer index built by `vigie gazetteer import`, used instead of the embedded one.
     pub gazetteer: Option<PathBuf>,
+    /// Find mentions only, no events or movements (to measure the mention layer alone).
+    pub mentions_only: bool,
 }
 
 /// Errors while setting up the pipeline (bad user data files, unreadable index).
@@ -60,6 +62,7 @@ pub struct Pipeline {
     events: EventLayer,
     /// (ISO2, canonical actor) of every country's state forces.
     state_actors: Vec<(String, String)>,
+    mentions_only: bool,
 }
 
 fn user_err(dir: &Path, e: impl std::fmt::Display) -> SetupError {
@@ -105,6 +108,7 @@ impl Pipeline {
             .filter_map(|a| Some((a.country.clone()?, a.canonical.clone())))
             .collect();
         Ok(Pipeline {
+            mentions_only: config.mentions_only,
             state_actors,
             geoparser,
             dates,
@@ -201,18 +205,22 @@ impl Pipeline {
             .filter(|q| !dates.iter().any(|d| d.span.span().contains(q.span.span())))
             .collect();
         let places = self.geoparser.find(text, &tokens, doc.lang, &taken);
-        let (events, movements) = self.events.extract(&vigie_events::Inputs {
-            text,
-            tokens: &tokens,
-            lang: doc.lang,
-            published: if anchor_known { Some(anchor) } else { None },
-            outlet: doc.outlet.as_deref(),
-            places: &places,
-            dates: &dates,
-            quantities: &quantities,
-            actors: &actors,
-            state_actors: &self.state_actors,
-        });
+        let (events, movements) = if self.mentions_only {
+            (Vec::new(), Vec::new())
+        } else {
+            self.events.extract(&vigie_events::Inputs {
+                text,
+                tokens: &tokens,
+                lang: doc.lang,
+                published: if anchor_known { Some(anchor) } else { None },
+                outlet: doc.outlet.as_deref(),
+                places: &places,
+                dates: &dates,
+                quantities: &quantities,
+                actors: &actors,
+                state_actors: &self.state_actors,
+            })
+        };
 
         out.actors.extend(actors.into_iter().map(|mut m| {
             shift(&mut m.span, offset);

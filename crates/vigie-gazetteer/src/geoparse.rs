@@ -191,7 +191,26 @@ impl<'g> Geoparser<'g> {
         }
         let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
         let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
-        let excluded = |sp: Span| exclude.iter().any(|e| e.overlaps(sp));
+        // tokens overlapping an excluded span, found in one sweep over the sorted spans
+        // (a check per token against every span would be quadratic on long documents)
+        let token_excluded: Vec<bool> = {
+            let mut ex: Vec<Span> = exclude.to_vec();
+            ex.sort_unstable();
+            let mut out = vec![false; tokens.len()];
+            let mut j = 0;
+            for (i, t) in tokens.iter().enumerate() {
+                while j < ex.len() && ex[j].end <= t.span.start {
+                    j += 1;
+                }
+                // spans are sorted by start; a later span may still reach this token
+                out[i] = ex[j..]
+                    .iter()
+                    .take_while(|e| e.start < t.span.end)
+                    .any(|e| e.overlaps(t.span));
+            }
+            out
+        };
+        let excluded_tok = |i: usize| token_excluded[i];
         let ti = classify(text, tokens, &fbuf, &fr, lang, lx);
         // a stop word of either language or a cue word; `TokInfo::stop` holds it for the
         // capitalized words, the only ones that ask often
@@ -289,7 +308,7 @@ impl<'g> Geoparser<'g> {
 
         let mut i = 0;
         while i < n {
-            if !ti[i].word || excluded(tokens[i].span) {
+            if !ti[i].word || excluded_tok(i) {
                 i += 1;
                 continue;
             }
@@ -313,12 +332,7 @@ impl<'g> Geoparser<'g> {
             {
                 // the run of capitalized words (particles inside)
                 let mut e = i + 1;
-                while e < n
-                    && e - i < 8
-                    && ti[e].adjacent
-                    && ti[e].word
-                    && !excluded(tokens[e].span)
-                {
+                while e < n && e - i < 8 && ti[e].adjacent && ti[e].word && !excluded_tok(e) {
                     let joins = (ti[e].name_start && !ti[e].stop)
                         || (ti[e].particle
                             && e + 1 < n
@@ -451,6 +465,14 @@ impl<'g> Geoparser<'g> {
                     _ => {}
                 }
             }
+        }
+        // a text cut in the middle of a word ("… vers Tinzaou") ends on a fragment that
+        // may spell another place: it is not read
+        let cut = tokens
+            .last()
+            .is_some_and(|t| t.span.end == text.len() && t.kind == TokenKind::Word);
+        if cut {
+            cands.retain(|c| c.t1 != n);
         }
         // a word already read as part of a person's name is that person elsewhere too,
         // unless a cue says what it is ("la ville de Gao")
@@ -655,12 +677,25 @@ impl<'g> Geoparser<'g> {
                 .entry(ch.place)
                 .or_insert_with(|| admin_of(&p))
                 .clone();
+            // ACLED codes a region named alone at its seat, with geo-precision 3: the
+            // administrative seat of the same name when the gazetteer has it
+            let (lat, lon) = if matches!(p.feature_code, "ADM1" | "ADM2") {
+                arena[c.places.clone()]
+                    .iter()
+                    .filter_map(|&(q, _)| gaz.place(q))
+                    .filter(|q| q.country == p.country && q.feature_code.starts_with("PPLA"))
+                    .filter(|q| km(q.lat, q.lon, p.lat, p.lon) <= 300.0)
+                    .max_by_key(|q| q.population)
+                    .map_or((p.lat, p.lon), |q| (q.lat, q.lon))
+            } else {
+                (p.lat, p.lon)
+            };
             out.push(PlaceMention {
                 span: c.span.with_text(text),
                 name: p.name.to_string(),
                 geonameid: p.geonameid,
-                lat: p.lat,
-                lon: p.lon,
+                lat,
+                lon,
                 country: p.country.to_string(),
                 admin1,
                 admin2,
@@ -1103,6 +1138,16 @@ fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -
     }
     // vague areas (the Sahara, the Azawad) are not locations unless called regions
     if p.feature_class == 'L' && c.cue != Some(Cue::Region) {
+        return false;
+    }
+    // several words that only the vowel skeleton matches ("Kal Akal" for Kélékélé) need
+    // more than the country: a word that places them, or a neighbour
+    if level == KeyLevel::Skeleton && !c.single && !(near || specific_cue || c.cue.is_some()) {
+        return false;
+    }
+    // a well, a dune, a wadi is named after a word that places it ("à", "près de",
+    // "le puits de"): alone, the word is more likely a name of something else ("Tass")
+    if !populated && c.cue.is_none() {
         return false;
     }
     // strong support: a cue naming this kind of place, a neighbour, the document's country
