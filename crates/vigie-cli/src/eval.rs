@@ -74,8 +74,8 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
     let scores = Scorer::new(&reference, Some(a.min_date)).score(&docs, &outputs);
     let table = scores.table();
     let (body, summary) = table.trim_end().rsplit_once('\n').unwrap_or(("", &table));
-    println!("{body}");
-    println!(
+    outln!("{body}");
+    outln!(
         "extract time {spent:.2} s for {chars} chars ({:.0} chars/s, in process)",
         chars as f64 / spent.max(1e-9)
     );
@@ -85,14 +85,14 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
             if ms.is_empty() {
                 continue;
             }
-            println!("\nmisses: {facet} ({})", ms.len());
+            outln!("\nmisses: {facet} ({})", ms.len());
             for m in ms.iter().take(a.misses) {
-                println!("  {:<10} {}", m.doc, m.what);
+                outln!("  {:<10} {}", m.doc, m.what);
             }
         }
-        println!();
+        outln!();
     }
-    println!("{summary}");
+    outln!("{summary}");
     if let Some(path) = &a.json {
         write_json(path, &scores)?;
     }

@@ -79,7 +79,7 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         eprintln!("vigie: note: {d}");
     }
     match a.format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(&ex)?),
+        Format::Json => outln!("{}", serde_json::to_string_pretty(&ex)?),
         Format::Text => print!("{}", render_text(&doc.text, &ex)),
     }
     Ok(ExitCode::SUCCESS)

@@ -41,7 +41,7 @@ pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
             g.write(out)
                 .with_context(|| format!("writing {}", out.display()))?;
             let size = std::fs::metadata(out).map(|m| m.len()).unwrap_or(0);
-            println!(
+            outln!(
                 "{} files, {} rows ({} unreadable, {} skipped), {} places, {} admin1 names; index {} written ({:.1} MB) in {:.1} s",
                 stats.files,
                 stats.rows,
@@ -62,7 +62,7 @@ pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
             };
             let found = g.lookup(name);
             if found.is_empty() {
-                println!("no place named {name:?}");
+                outln!("no place named {name:?}");
                 return Ok(ExitCode::from(1));
             }
             let bounds = vigie_boundaries::Boundaries::embedded();
@@ -72,7 +72,7 @@ pub fn run(config: &Config, c: &Command) -> Result<ExitCode> {
                     .locate(p.lat, p.lon)
                     .map(|a| format!("{} / {}", a.admin1, a.admin2.unwrap_or_default()))
                     .unwrap_or_default();
-                println!(
+                outln!(
                     "{:<10} {:<28} {:>9.5} {:>10.5} {} {:<6} pop {:>8} {:?} {}",
                     p.geonameid.map_or("-".to_string(), |g| g.to_string()),
                     p.name,

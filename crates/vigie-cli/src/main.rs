@@ -1,6 +1,15 @@
 //! `vigie`: the command line. It only wires the library crates together; each
 //! subcommand lives in its own module.
 
+/// `println!` that returns an error instead of panicking when standard output is
+/// closed (`vigie extract … | head`); `main` ends quietly on a closed pipe.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
 mod bench;
 mod eval;
 mod extract;
@@ -60,6 +69,14 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             eprintln!("vigie: {e:#}");
             ExitCode::from(2)
