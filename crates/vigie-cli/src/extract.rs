@@ -79,7 +79,14 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         eprintln!("vigie: note: {d}");
     }
     match a.format {
-        Format::Json => outln!("{}", serde_json::to_string_pretty(&ex)?),
+        Format::Json => {
+            // written as it is serialized: a 100 MB report's extraction is not held twice
+            use std::io::Write as _;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            serde_json::to_writer_pretty(&mut out, &ex)?;
+            writeln!(out)?;
+            out.flush()?;
+        }
         Format::Text => print!("{}", render_text(&doc.text, &ex)),
     }
     Ok(ExitCode::SUCCESS)
