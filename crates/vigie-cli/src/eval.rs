@@ -33,7 +33,7 @@ pub struct Args {
     json: Option<PathBuf>,
 }
 
-/// Runs the pipeline on one gold document, as `vigie extract` would on its text.
+/// Runs the pipeline on one gold document, as `vigie extract` runs on its text.
 pub fn extract_gold(p: &Pipeline, d: &GoldDoc) -> Result<serde_json::Value, String> {
     let raw = RawInput {
         bytes: d.text.as_bytes().to_vec(),
@@ -43,8 +43,10 @@ pub fn extract_gold(p: &Pipeline, d: &GoldDoc) -> Result<serde_json::Value, Stri
             .published
             .as_deref()
             .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
-        outlet: d.outlet.clone(),
-        url: d.url.clone(),
+        // exactly what `vigie extract FILE --published --lang` sees, as the reference
+        // scorer runs it: the text, its date and language, nothing else
+        outlet: None,
+        url: None,
         title: None,
     };
     let (_, ex) = p.extract_raw(raw).map_err(|e| e.to_string())?;
