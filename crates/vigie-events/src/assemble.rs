@@ -794,56 +794,53 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
 
 /// Who says what the sentence says, hedged or not, on what basis.
 fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
+    // the source named nearest the cue, within four words: a named actor, or a source
+    // noun ("des sources locales", "a local official")
     let named = |w: usize, after: bool| -> Option<String> {
-        // an actor named within four words of the cue
+        let gap = |first: usize, end: usize| -> Option<usize> {
+            if after {
+                (first >= w && first - w <= 4).then(|| first - w)
+            } else {
+                (end <= w && w - end <= 4).then(|| w - end)
+            }
+        };
         let actor = inp
             .actors
             .iter()
             .filter(|a| inside(s.span, a.span.span()))
-            .filter(|a| {
-                let (a0, a1) = (s.word_at(a.span.start), s.word_at(a.span.end));
-                if after {
-                    a0 >= w && a0 - w <= 4
-                } else {
-                    a1 <= w && w - a1 <= 4
-                }
+            .filter_map(|a| {
+                let d = gap(s.word_at(a.span.start), s.word_at(a.span.end))?;
+                Some((d, a))
             })
-            .min_by_key(|a| {
-                let (a0, a1) = (s.word_at(a.span.start), s.word_at(a.span.end));
-                if after {
-                    a0 - w
-                } else {
-                    w - a1
-                }
-            });
-        if let Some(a) = actor {
-            // "selon des habitants": civilians speak as the words say, not as a category
-            if a.inter == 7 {
-                let w = s.word_at(a.span.start);
-                let lo = if w > 0
-                    && matches!(
-                        s.folded[w - 1].as_str(),
-                        "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
-                    ) {
-                    s.words[w - 1].start
-                } else {
-                    a.span.start
-                };
-                return Some(inp.text[lo..a.span.end].to_string());
+            .min_by_key(|(d, _)| *d);
+        let noun = s
+            .cues(CueKind::SourceNoun)
+            .filter_map(|c| Some((gap(c.first, c.end)?, c)))
+            .min_by_key(|(d, _)| *d);
+        match (actor, noun) {
+            (Some((da, _)), Some((dn, c))) if dn < da => {
+                Some(source_phrase(inp.text, s, c.first, c.end))
             }
-            return Some(a.actor.clone());
-        }
-        // else a source noun ("des sources locales", "a local official")
-        s.cues(CueKind::SourceNoun)
-            .filter(|c| {
-                if after {
-                    c.first >= w && c.first - w <= 4
-                } else {
-                    c.end <= w && w - c.end <= 4
+            (Some((_, a)), _) => {
+                // "selon des habitants": civilians speak as the words say, not as a category
+                if a.inter == 7 {
+                    let w = s.word_at(a.span.start);
+                    let lo = if w > 0
+                        && matches!(
+                            s.folded[w - 1].as_str(),
+                            "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
+                        ) {
+                        s.words[w - 1].start
+                    } else {
+                        a.span.start
+                    };
+                    return Some(inp.text[lo..a.span.end].to_string());
                 }
-            })
-            .map(|c| source_phrase(inp.text, s, c.first, c.end))
-            .next()
+                Some(a.actor.clone())
+            }
+            (None, Some((_, c))) => Some(source_phrase(inp.text, s, c.first, c.end)),
+            (None, None) => None,
+        }
     };
     let mut claimant = None;
     for c in s.cues(CueKind::SourcePrep) {
