@@ -1227,10 +1227,18 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
             } else {
                 (when.from, when.to)
             };
+            // the force that moves: state forces named in the sentence lead their partners;
+            // else the last force named before it
             let actor = inp
                 .actors
                 .iter()
-                .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                .filter(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+                .min_by_key(|a| a.inter)
+                .or_else(|| {
+                    inp.actors
+                        .iter()
+                        .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                })
                 .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
             let ev = SpanText {
                 start: s.span.start,
