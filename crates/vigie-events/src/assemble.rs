@@ -141,6 +141,9 @@ struct Draft {
     claims: Vec<Claim>,
     evidence: Vec<Span>,
     weak_type: bool,
+    /// Every trigger was a generic word ("l'attaque"): the draft joins the violent event
+    /// it refers to, whatever its type.
+    generic: bool,
 }
 
 /// Reads events and movements out of one document's mentions.
@@ -204,6 +207,7 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                     claims: vec![claim_for(inp, s, &rule.sub_event_type)],
                     evidence: vec![s.span],
                     weak_type: rule.flags.weak,
+                    generic: rule.flags.generic,
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
@@ -939,7 +943,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     };
     // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
     // whatever its type
-    if (a.weak_type || b.weak_type) && violent(&a.event_type) && violent(&b.event_type) {
+    if (a.generic || b.generic) && violent(&a.event_type) && violent(&b.event_type) {
         return overlaps(a.when, b.when) && near;
     }
     if a.event_type != b.event_type || a.sub_event_type != b.sub_event_type {
@@ -977,6 +981,7 @@ fn widen(w: When, days: i64) -> When {
 }
 
 fn merge_into(m: &mut Draft, d: Draft) {
+    m.generic &= d.generic;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type.clone();
         m.sub_event_type = d.sub_event_type.clone();
@@ -1145,6 +1150,7 @@ fn journey_draft(
         claims: Vec::new(),
         evidence: moves.iter().map(|m| m.evidence.span()).collect(),
         weak_type: false,
+        generic: false,
     })
 }
 

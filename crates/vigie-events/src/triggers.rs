@@ -26,6 +26,9 @@ pub struct Flags {
     pub bg: bool,
     /// The actors named with it lost ("la défaite des FAMa"): they undergo the event.
     pub loss: bool,
+    /// A word that can refer back to any violent event told ("l'attaque"): it joins one
+    /// it overlaps, whatever its type.
+    pub generic: bool,
 }
 
 /// One trigger rule.
@@ -100,6 +103,7 @@ impl Triggers {
                     "weak" => flags.weak = true,
                     "bg" => flags.bg = true,
                     "loss" => flags.loss = true,
+                    "generic" => flags.generic = true,
                     "-" | "" => {}
                     other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
                 }
