@@ -68,7 +68,7 @@ const SAME_PLACE_KM: f64 = 50.0;
 const JOURNEY_DAYS: i64 = 10;
 
 /// Trigger rules (by their last id segment) that report a force on the move.
-const MOVING: [&str; 7] = [
+const MOVING: [&str; 8] = [
     "/convoi",
     "/convoy",
     "/rebrousser",
@@ -76,6 +76,7 @@ const MOVING: [&str; 7] = [
     "/turned_back",
     "/returned",
     "/recover_bodies",
+    "/recovered_bodies",
 ];
 
 /// One sentence, read once.
@@ -1002,13 +1003,19 @@ fn merge_into(m: &mut Draft, d: Draft) {
     let a2: Vec<String> = d.actor2.into_iter().chain(d.assoc2).collect();
     fill_side(&mut m.actor1, &mut m.assoc1, &a1);
     fill_side(&mut m.actor2, &mut m.assoc2, &a2);
-    // the most conservative figure the claims support
+    // the most conservative total the claims support; an upper bound only when every
+    // sentence giving that total gives it exactly
     m.dead = match (m.dead, d.dead) {
-        (Some(x), Some(y)) => Some(if y.low.unwrap_or(i64::MAX) < x.low.unwrap_or(i64::MAX) {
-            y
-        } else {
-            x
-        }),
+        (Some(x), Some(y)) => {
+            let (lx, ly) = (x.low.or(x.best), y.low.or(y.best));
+            Some(if ly < lx {
+                y
+            } else if ly == lx && x.high != y.high {
+                Count { high: None, ..x }
+            } else {
+                x
+            })
+        }
         (x, y) => x.or(y),
     };
     m.wounded = m.wounded.or(d.wounded);
