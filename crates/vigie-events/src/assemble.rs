@@ -540,8 +540,14 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
     for a in actors {
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
             let (w0, w1) = (s.word_at(prev.span.end), s.word_at(a.span.start));
+            // "entre X et Y": the first "et" after "entre" separates the sides
+            let between = s.cues(CueKind::Between).any(|c| {
+                let g0 = s.word_at(groups.last().expect("a group")[0].span.start);
+                c.end <= g0 && g0 - c.end <= 3
+            }) && (w0..w1).any(|k| matches!(s.folded[k].as_str(), "et" | "and"));
             w1 >= w0
                 && w1 - w0 <= 4
+                && !between
                 && !s
                     .cues(CueKind::Versus)
                     .any(|c| c.first >= w0 && c.first < w1)
@@ -635,6 +641,18 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
         && undergoes.iter().all(|a| a != "Civilians")
     {
         std::mem::swap(&mut acts, &mut undergoes);
+    }
+    // "the rebels said they had killed …": an armed group speaking of its own deed acts
+    // when nobody else in the sentence does
+    if acts.is_empty() {
+        if let Some(a) = inp.actors.iter().find(|a| {
+            inside(s.span, a.span.span())
+                && is_claimant(s, a.span.span())
+                && matches!(a.inter, 1 | 2 | 3 | 8)
+                && !undergoes.contains(&a.actor)
+        }) {
+            acts.push(a.actor.clone());
+        }
     }
     undergoes.retain(|a| !acts.contains(a));
     [acts, undergoes]
@@ -1082,6 +1100,14 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         }
         _ => {}
     }
+    // one actor is never on both sides
+    if d.actor1.is_some() && d.actor1 == d.actor2 {
+        d.actor2 = None;
+    }
+    let a1 = d.actor1.clone();
+    d.assoc1.retain(|a| Some(a) != d.actor2.as_ref());
+    d.assoc2
+        .retain(|a| Some(a) != a1.as_ref() && !d.assoc1.contains(a));
     let civilian_targeting = d.actor2.as_deref() == Some("Civilians");
     if civilian_targeting && d.event_type == "Battles" {
         d.event_type = "Violence against civilians".into();

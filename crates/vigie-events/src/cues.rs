@@ -41,6 +41,8 @@ pub enum CueKind {
     Negation,
     /// where a movement starts from
     Origin,
+    /// opens a fight's two sides ("entre X et Y")
+    Between,
 }
 
 impl CueKind {
@@ -60,6 +62,7 @@ impl CueKind {
             "suffer" => CueKind::Suffer,
             "negation" => CueKind::Negation,
             "origin" => CueKind::Origin,
+            "between" => CueKind::Between,
             _ => return None,
         })
     }
