@@ -247,7 +247,11 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             }
         }
     }
-    let movements = movements(cues, inp, &sentences);
+    let battle_place = drafts
+        .iter()
+        .find(|d| d.event_type == "Battles")
+        .and_then(|d| d.place.clone());
+    let movements = movements(cues, inp, &sentences, battle_place.as_ref());
     // a development of a moving force is located where it was last reported
     let last_seen = movements
         .iter()
@@ -1189,7 +1193,14 @@ fn journey_draft(
 
 // ------------------------------------------------------------------------ movements
 
-fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movement> {
+fn movements(
+    cues: &Cues,
+    inp: &Inputs<'_>,
+    sentences: &[Sentence],
+    battle_place: Option<&PlaceMention>,
+) -> Vec<Movement> {
+    // (sentence, place) of the last movement found
+    let mut last_place: Option<(usize, PlaceMention)> = None;
     let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -1223,7 +1234,11 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
             let mover = mover_before(s, first)
                 || (pronoun && si > 0 && {
                     let p = &sentences[si - 1];
-                    mover_before(p, p.words.len())
+                    p.cues(CueKind::Unit).next().is_some()
+                        || inp
+                            .actors
+                            .iter()
+                            .any(|a| inside(p.span, a.span.span()) && matches!(a.inter, 1 | 8))
                 });
             if !mover {
                 continue;
@@ -1256,6 +1271,43 @@ fn movements(cues: &Cues, inp: &Inputs<'_>, sentences: &[Sentence]) -> Vec<Movem
                 })
                 .min_by_key(|p| distance(p.span.span(), verb))
                 .cloned();
+            // "est entré dans le camp", "sur le site de la bataille": a place named before
+            let place = place.or_else(|| {
+                if !matches!(status, "arrived" | "halted" | "located") {
+                    return None;
+                }
+                let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
+                    matches!(
+                        s.folded[k].as_str(),
+                        "camp"
+                            | "ville"
+                            | "localite"
+                            | "site"
+                            | "base"
+                            | "lieu"
+                            | "endroit"
+                            | "town"
+                            | "city"
+                    )
+                })?;
+                let battle = (noun + 1..(noun + 4).min(s.words.len())).any(|k| {
+                    matches!(
+                        s.folded[k].as_str(),
+                        "bataille" | "combats" | "affrontements" | "battle" | "fighting"
+                    )
+                });
+                if battle {
+                    battle_place.cloned()
+                } else {
+                    last_place
+                        .as_ref()
+                        .filter(|(ls, _)| si - ls <= 2)
+                        .map(|(_, p)| p.clone())
+                }
+            });
+            if let Some(p) = &place {
+                last_place = Some((si, p.clone()));
+            }
             if place.is_none() && status != "turned_back" {
                 continue;
             }
