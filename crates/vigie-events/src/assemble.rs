@@ -1209,16 +1209,14 @@ fn movements(
         if found.is_empty() {
             continue;
         }
-        // who moves: a unit or a state or foreign force named shortly before the verb,
+        // who moves: a unit or a state or foreign force named before the verb,
         // or, when the sentence opens on a pronoun, in the sentence before
         let mover_before = |sent: &Sentence, w: usize| {
-            sent.cues(CueKind::Unit)
-                .any(|c| c.end <= w && w - c.end <= 8)
+            sent.cues(CueKind::Unit).any(|c| c.end <= w)
                 || inp.actors.iter().any(|a| {
                     inside(sent.span, a.span.span())
                         && matches!(a.inter, 1 | 8)
                         && sent.word_at(a.span.end) <= w
-                        && w - sent.word_at(a.span.end) <= 8
                 })
         };
         let pronoun = s
@@ -1311,7 +1309,7 @@ fn movements(
             if place.is_none() && status != "turned_back" {
                 continue;
             }
-            let place = if status == "turned_back" { None } else { place };
+
             let when = date_for(inp, sentences, si, verb);
             let (from, to) = if when.fallback {
                 (None, None)
