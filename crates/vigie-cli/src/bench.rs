@@ -23,6 +23,9 @@ pub struct Args {
     /// Number of timed runs.
     #[arg(long, default_value_t = 3)]
     runs: usize,
+    /// Measure the mention layer only (for profiling it).
+    #[arg(long)]
+    mentions_only: bool,
 }
 
 /// The bundled example reports (the same ones `vigie demo` and the README use).
@@ -130,6 +133,10 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         (speeds[speeds.len() / 2], speeds[speeds.len() - 1], mentions)
     };
     let (m_med, m_best, m_n) = measure("mention layer", &mentions_only);
+    if a.mentions_only {
+        println!("mention layer, one core: median {m_med:.1} MB/s, best {m_best:.1} MB/s ({m_n} mentions per run)");
+        return Ok(ExitCode::SUCCESS);
+    }
     let (f_med, f_best, f_n) = measure("full extraction", &pipeline);
     stage_breakdown(&docs, reps);
     let rss = peak_rss_mb().map_or("unknown".into(), |m| format!("{m:.0} MB"));
