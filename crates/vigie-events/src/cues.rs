@@ -224,13 +224,7 @@ impl Cues {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        vigie_text::tokenize(s)
-            .iter()
-            .filter(|t| t.kind == vigie_text::TokenKind::Word)
-            .map(|t| vigie_text::fold(t.text(s)))
-            .collect()
-    }
+    use crate::pattern::folded_words as words;
 
     #[test]
     fn shipped_files_load_and_find() {

@@ -8,6 +8,15 @@
 use vigie_model::Lang;
 use vigie_text::hash::FastMap;
 
+/// The folded words of a text, as patterns see them (punctuation and numbers left out).
+pub fn folded_words(text: &str) -> Vec<String> {
+    vigie_text::tokenize(text)
+        .iter()
+        .filter(|t| t.kind == vigie_text::TokenKind::Word)
+        .map(|t| vigie_text::fold(t.text(text)))
+        .collect()
+}
+
 /// Most words a `…` may skip.
 const GAP: usize = 4;
 

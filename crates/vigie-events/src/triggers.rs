@@ -169,13 +169,7 @@ impl Triggers {
 mod tests {
     use super::*;
 
-    fn folded_words(s: &str) -> Vec<String> {
-        vigie_text::tokenize(s)
-            .iter()
-            .filter(|t| t.kind == vigie_text::TokenKind::Word)
-            .map(|t| vigie_text::fold(t.text(s)))
-            .collect()
-    }
+    use crate::pattern::folded_words;
 
     #[test]
     fn every_rule_fires_on_its_own_example() {
