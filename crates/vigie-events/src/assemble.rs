@@ -124,6 +124,8 @@ struct Count {
     low: Option<i64>,
     best: Option<i64>,
     high: Option<i64>,
+    /// How `best` was chosen.
+    rule: &'static str,
 }
 
 #[derive(Debug, Clone)]
@@ -719,21 +721,40 @@ fn int(x: f64) -> i64 {
 
 /// The ACLED-style best estimate of a vague figure: "des dizaines" 10, "dozens" 12,
 /// "des centaines" 100, "des milliers" 1000; a figure with a floor otherwise its floor.
-fn best_of(q: &QuantityMention) -> Option<i64> {
+fn best_of(q: &QuantityMention) -> (Option<i64>, &'static str) {
     if let Some(v) = q.value {
-        return Some(int(v));
+        let rule = if q.approx {
+            "approximate figure"
+        } else {
+            "exact count"
+        };
+        return (Some(int(v)), rule);
     }
     let t = vigie_text::fold(&q.span.text);
     if t.contains("dozen") {
-        Some(12)
+        (
+            Some(12),
+            "vague: 'dozens' -> 12 (ACLED's conservative reading)",
+        )
     } else if t.contains("dizaine") || t.contains("tens of") {
-        Some(10)
+        (
+            Some(10),
+            "vague: 'tens' -> 10 (ACLED's conservative reading)",
+        )
     } else if t.contains("centaine") || t.contains("hundred") {
-        Some(100)
+        (
+            Some(100),
+            "vague: 'hundreds' -> 100 (ACLED's conservative reading)",
+        )
     } else if t.contains("millier") || t.contains("thousand") {
-        Some(1000)
+        (
+            Some(1000),
+            "vague: 'thousands' -> 1000 (ACLED's conservative reading)",
+        )
+    } else if q.high.is_some() && q.low.is_some() {
+        (q.low.map(int), "range: its low end")
     } else {
-        q.low.map(int)
+        (q.low.map(int), "lower bound")
     }
 }
 
@@ -804,8 +825,18 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
             .map(|q| q.low.or(q.value).map(int))
             .sum::<Option<i64>>();
         let high = g.iter().map(|q| q.high.map(int)).sum::<Option<i64>>();
-        let best = g.iter().map(|q| best_of(q)).sum::<Option<i64>>();
-        Count { low, best, high }
+        let best = g.iter().map(|q| best_of(q).0).sum::<Option<i64>>();
+        let rule = if g.len() > 1 {
+            "sum of the figures given side by side"
+        } else {
+            best_of(g[0]).1
+        };
+        Count {
+            low,
+            best,
+            high,
+            rule,
+        }
     };
     let pick = |groups: Vec<Vec<&QuantityMention>>| -> Option<Count> {
         groups
@@ -1121,6 +1152,7 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         low: c.low,
         best: c.best,
         high: c.high,
+        best_rule: Some(c.rule.to_string()),
     });
     let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);
     Event {

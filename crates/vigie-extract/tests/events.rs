@@ -41,8 +41,10 @@ fn a_drone_strike_on_civilians_with_an_attributed_toll() {
     assert_eq!(e.actor1.as_deref(), Some("FAMa"));
     assert_eq!(e.actor2.as_deref(), Some("Civilians"));
     assert!(e.civilian_targeting);
-    let f = e.fatalities.expect("a toll");
+    let f = e.fatalities.clone().expect("a toll");
     assert_eq!((f.low, f.high), (Some(8), None));
+    assert_eq!(f.best, Some(8));
+    assert_eq!(f.best_rule.as_deref(), Some("lower bound"));
     assert!(e.claims.iter().all(|c| c.hedged), "{:?}", e.claims);
     assert!(
         e.claims.iter().any(|c| c.claimant.contains("sources")),
@@ -73,7 +75,7 @@ fn an_ambush_told_by_the_army_in_english() {
         .find(|e| e.sub_event_type == "Armed clash")
         .unwrap_or_else(|| panic!("{:#?}", ex.events));
     assert_eq!((e.from, e.to), (day("2024-05-06"), day("2024-05-06")));
-    let f = e.fatalities.expect("a toll");
+    let f = e.fatalities.clone().expect("a toll");
     assert_eq!((f.low, f.high), (Some(3), Some(3)));
     let c = &e.claims[0];
     assert!(c.hedged);
@@ -152,5 +154,20 @@ fn contradicting_claims_stay_side_by_side() {
             .iter()
             .any(|c| c.contains("armée") || *c == "FAMa"),
         "{claimants:?}"
+    );
+}
+
+#[test]
+fn vague_tolls_keep_an_honest_range_and_say_how_best_was_read() {
+    let ex = extract(
+        "Des dizaines de civils ont été tués samedi à Gao par une frappe de drone, selon des sources locales.",
+        Lang::Fr,
+        "2024-10-09",
+    );
+    let f = ex.events[0].fatalities.clone().expect("a toll");
+    assert_eq!((f.low, f.best, f.high), (Some(20), Some(10), None));
+    assert!(
+        f.best_rule.as_deref().is_some_and(|r| r.contains("ACLED")),
+        "{f:?}"
     );
 }

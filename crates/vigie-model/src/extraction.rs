@@ -219,7 +219,7 @@ pub struct ActorMention {
 }
 
 /// Fatality figures as an honest range.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fatalities {
     /// The most conservative total the text supports.
     pub low: Option<i64>,
@@ -227,6 +227,10 @@ pub struct Fatalities {
     pub best: Option<i64>,
     /// Set only for exact, complete counts or closed ranges.
     pub high: Option<i64>,
+    /// How `best` was chosen, in words ("exact count", "vague: 'dozens' → 12 (ACLED's
+    /// conservative reading)", "lower bound").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub best_rule: Option<String>,
 }
 
 /// A claim behind an event: who says what, on what basis.
