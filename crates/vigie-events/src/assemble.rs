@@ -1135,6 +1135,25 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         }
         _ => {}
     }
+    // a fight ("combats", "battle", "defeat") is between armed sides: civilians named in
+    // its sentences are its victims, not a side
+    let fight_words = [
+        "/combat",
+        "/fight",
+        "/bataille",
+        "/battle",
+        "/defaite",
+        "/defeat",
+        "/hostilities",
+    ];
+    if d.event_type == "Battles"
+        && d.actor2.as_deref() == Some("Civilians")
+        && d.rules
+            .iter()
+            .any(|r| fight_words.iter().any(|w| r.ends_with(w)))
+    {
+        d.actor2 = ctx.most_named(|n, i| camp(i) != 2 && Some(n) != d.actor1.as_deref());
+    }
     // one actor is never on both sides
     if d.actor1.is_some() && d.actor1 == d.actor2 {
         d.actor2 = None;
