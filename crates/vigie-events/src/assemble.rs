@@ -1131,7 +1131,10 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
             d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1.as_deref());
         }
         (None, None) if d.event_type == "Strategic developments" => {
-            d.actor1 = ctx.most_named(|_, i| camp(i) != 2);
+            // a development with nobody named: the forces the document is about
+            d.actor1 = ctx
+                .most_named(|_, i| camp(i) == 0)
+                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
         }
         _ => {}
     }
