@@ -6,7 +6,7 @@
 //! words of any kind. They are matched over the folded words of one sentence.
 
 use vigie_model::Lang;
-use vigie_text::hash::FastMap;
+use vigie_text::hash::{FastMap, FastSet};
 
 /// The folded words of a text, as patterns see them (punctuation and numbers left out).
 pub fn folded_words(text: &str) -> Vec<String> {
@@ -138,6 +138,10 @@ pub struct PatternSet {
     by_prefix: FastMap<String, Vec<usize>>,
     /// The lengths (bytes) of the prefixes in `by_prefix`: only those are probed.
     prefix_lens: Vec<usize>,
+    /// Every beginning (cut on a char boundary) of every key of `by_prefix`, the key
+    /// included: once a word's beginning is not in here, no longer prefix can match it
+    /// and the probing stops.
+    prefix_starts: FastSet<String>,
 }
 
 impl PatternSet {
@@ -154,6 +158,12 @@ impl PatternSet {
                 let v = map.entry(a.text.clone()).or_default();
                 if !v.contains(&i) {
                     v.push(i);
+                }
+                if a.prefix {
+                    for (k, c) in a.text.char_indices() {
+                        self.prefix_starts
+                            .insert(a.text[..k + c.len_utf8()].to_string());
+                    }
                 }
                 if a.prefix && !self.prefix_lens.contains(&a.text.len()) {
                     self.prefix_lens.push(a.text.len());
@@ -202,7 +212,11 @@ impl PatternSet {
             }
             for &len in self.prefix_lens.iter().take_while(|&&l| l <= w.len()) {
                 if w.is_char_boundary(len) {
-                    if let Some(v) = self.by_prefix.get(&w[..len]) {
+                    let head = &w[..len];
+                    if !self.prefix_starts.contains(head) {
+                        break;
+                    }
+                    if let Some(v) = self.by_prefix.get(head) {
                         cands.extend(v);
                     }
                 }

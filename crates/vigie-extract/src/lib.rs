@@ -166,8 +166,10 @@ impl Pipeline {
     fn extract_chunk(&self, doc: &Document, offset: usize, end: usize, out: &mut Extraction) {
         let text = &doc.text[offset..end];
         let tokens = vigie_text::tokenize(text);
+        // every token folded once, for all the stages that look words up
+        let folded = vigie_text::Folded::new(text, &tokens);
 
-        let actors = self.actors.find(text, &tokens, doc.lang);
+        let actors = self.actors.find_folded(text, &tokens, &folded, doc.lang);
 
         let (anchor, anchor_known) = match doc.published {
             Some(d) => (d, true),
@@ -181,7 +183,9 @@ impl Pipeline {
                 None => (far_future(), false),
             },
         };
-        let mut dates = self.dates.find(text, &tokens, doc.lang, anchor);
+        let mut dates = self
+            .dates
+            .find_folded(text, &tokens, &folded, doc.lang, anchor);
         if !anchor_known {
             let before = dates.len();
             dates.retain(|d| d.anchor == DateAnchor::Absolute && names_a_year(&d.span.text));
@@ -200,11 +204,13 @@ impl Pipeline {
             .collect();
         let quantities: Vec<_> = self
             .quantities
-            .find(text, &tokens, doc.lang)
+            .find_folded(text, &tokens, &folded, doc.lang)
             .into_iter()
             .filter(|q| !dates.iter().any(|d| d.span.span().contains(q.span.span())))
             .collect();
-        let places = self.geoparser.find(text, &tokens, doc.lang, &taken);
+        let places = self
+            .geoparser
+            .find_folded(text, &tokens, &folded, doc.lang, &taken);
         let (events, movements) = if self.mentions_only {
             (Vec::new(), Vec::new())
         } else {

@@ -18,7 +18,7 @@ use std::ops::Range;
 use std::path::Path;
 use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
-use vigie_text::{Token, TokenKind};
+use vigie_text::{Folded, Token, TokenKind};
 
 /// Great-circle distance in km.
 pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -160,6 +160,31 @@ impl<'g> Geoparser<'g> {
         lang: Lang,
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
+        self.find_impl(text, tokens, None, lang, exclude)
+    }
+
+    /// [`Geoparser::find`] with the tokens already folded (`folded` built from the same
+    /// `text` and `tokens`), so that stages sharing the tokens fold them once. A `folded`
+    /// of another length than `tokens` is ignored (the tokens are folded again).
+    pub fn find_folded(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        lang: Lang,
+        exclude: &[Span],
+    ) -> Vec<PlaceMention> {
+        self.find_impl(text, tokens, Some(folded), lang, exclude)
+    }
+
+    fn find_impl(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: Option<&Folded>,
+        lang: Lang,
+        exclude: &[Span],
+    ) -> Vec<PlaceMention> {
         let lx = self.lex.lang(lang);
         // tokens that do not slice the text are ignored
         let valid = |t: &Token| {
@@ -173,22 +198,22 @@ impl<'g> Geoparser<'g> {
         } else {
             Cow::Owned(tokens.iter().copied().filter(valid).collect())
         };
+        // the shared folded tokens are only good for the very tokens they were built from
+        let same_tokens = matches!(tokens, Cow::Borrowed(_));
         let tokens = &tokens[..];
         let n = tokens.len();
-        // folded tokens in one buffer
-        let mut fbuf = String::with_capacity(text.len() + 16);
-        let mut fr: Vec<(u32, u32)> = Vec::with_capacity(n);
-        for t in tokens {
-            let s = fbuf.len();
-            let w = &text[t.span.start..t.span.end];
-            if w.is_ascii() {
-                fbuf.push_str(w);
-                fbuf[s..].make_ascii_lowercase();
-            } else {
-                vigie_text::fold_into(w, &mut fbuf);
+        // folded tokens in one buffer: the shared one when it folds these very tokens
+        let own: Folded;
+        let folded = match folded {
+            Some(f) if same_tokens && f.len() == n => f,
+            _ => {
+                own = Folded::new(text, tokens);
+                &own
             }
-            fr.push((s as u32, fbuf.len() as u32));
-        }
+        };
+        // `fbuf[fr[i].0..fr[i].1]` is the folded form of token i
+        let fbuf: &str = folded.buffer();
+        let fr: &[(u32, u32)] = folded.ranges();
         let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
         let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
         // tokens overlapping an excluded span, found in one sweep over the sorted spans
@@ -211,7 +236,7 @@ impl<'g> Geoparser<'g> {
             out
         };
         let excluded_tok = |i: usize| token_excluded[i];
-        let ti = classify(text, tokens, &fbuf, &fr, lang, lx);
+        let ti = classify(text, tokens, fbuf, fr, lang, lx);
         // a stop word of either language or a cue word; `TokInfo::stop` holds it for the
         // capitalized words, the only ones that ask often
         let is_stop = |i: usize| {
@@ -660,7 +685,7 @@ impl<'g> Geoparser<'g> {
             let Some(p) = gaz.place(ch.place) else {
                 continue;
             };
-            let rel = self.relative(text, tokens, lx, c.t0, c.t1, &fbuf, &fr, &mut rel_memo);
+            let rel = self.relative(text, tokens, lx, c.t0, c.t1, fbuf, fr, &mut rel_memo);
             let is_country = p.feature_code.starts_with("PCL");
             let geo_precision = if rel.is_some() {
                 2

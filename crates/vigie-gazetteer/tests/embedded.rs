@@ -210,3 +210,15 @@ fn user_places_extend_the_default() {
     assert_eq!(m.feature, "MN");
     assert_eq!(m.geonameid, None);
 }
+
+#[test]
+fn find_folded_agrees_with_find() {
+    let gp = Geoparser::new(Gazetteer::embedded(), None);
+    let text = "Des hommes armés ont attaqué un poste à 40 km au nord de Gao, puis près de Ménaka.";
+    let toks = vigie_text::tokenize(text);
+    let folded = vigie_text::Folded::new(text, &toks);
+    let a = gp.find_folded(text, &toks, &folded, Lang::Fr, &[]);
+    let b = gp.find(text, &toks, Lang::Fr, &[]);
+    assert_eq!(a, b);
+    assert!(!a.is_empty());
+}

@@ -27,12 +27,13 @@
 
 mod fuzzy;
 
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 use vigie_model::{ActorMention, Lang, Span};
 use vigie_text::data::{bad_line, data_lines};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
-use vigie_text::{fold, fold_into, tokenize, Token, TokenKind};
+use vigie_text::{fold, tokenize, Token, TokenKind};
 
 /// The error type of this crate.
 /// Errors of the lexicon's data files (shared by every data reader of Vigie).
@@ -377,8 +378,22 @@ impl ActorLexicon {
     /// the same text), in text order, without overlaps. `lang` is accepted for symmetry
     /// with the other finders; the lexicon holds both languages.
     pub fn find(&self, text: &str, tokens: &[Token], lang: Lang) -> Vec<ActorMention> {
+        let folded = vigie_text::Folded::new(text, tokens);
+        self.find_folded(text, tokens, &folded, lang)
+    }
+
+    /// [`ActorLexicon::find`] with the tokens already folded (`folded` built from the same
+    /// `text` and `tokens`), so that stages sharing the tokens fold them once. A `folded`
+    /// of another length than `tokens` is ignored (the tokens are folded again).
+    pub fn find_folded(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &vigie_text::Folded,
+        lang: Lang,
+    ) -> Vec<ActorMention> {
         let _ = lang;
-        let ctx = Folded::new(text, tokens);
+        let ctx = Folded::new(text, tokens, folded);
         let mut out = Vec::new();
         let mut i = 0;
         let mut last_end = 0; // token index after the previous mention
@@ -428,7 +443,15 @@ impl ActorLexicon {
     /// The longest alias matching exactly (up to variants) at token `i`.
     fn exact_at(&self, ctx: &Folded, i: usize) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
-        for key in [ctx.stem(i), ctx.folded(i)] {
+        let (stem, folded) = (ctx.stem(i), ctx.folded(i));
+        // most words are their own stem: the second lookup would find the same aliases
+        // and the same best match again
+        let keys: &[&str] = if stem.len() == folded.len() {
+            &[stem]
+        } else {
+            &[stem, folded]
+        };
+        for &key in keys {
             let Some(cands) = self.index.get(key) else {
                 continue;
             };
@@ -504,31 +527,40 @@ impl ActorLexicon {
     }
 }
 
-/// The tokens of a text folded once into one buffer, with their stems.
+/// The tokens of a text folded (once, shared with the other stages), with their stems.
 struct Folded<'t> {
     text: &'t str,
     toks: &'t [Token],
-    buf: String,
-    /// (start, end of folded form, end of stem) in `buf`.
-    ranges: Vec<(u32, u32, u32)>,
+    /// The folded tokens (borrowed from the pipeline, or folded here).
+    folded: Cow<'t, vigie_text::Folded>,
+    /// For each token, the byte length of its stem ([`stem`] of its folded form, a
+    /// prefix of it).
+    stem_len: Vec<u32>,
 }
 
 impl<'t> Folded<'t> {
-    fn new(text: &'t str, toks: &'t [Token]) -> Folded<'t> {
-        let mut buf = String::with_capacity(text.len() + 8);
-        let mut ranges = Vec::with_capacity(toks.len());
-        for t in toks {
-            let a = buf.len();
-            fold_into(t.text(text), &mut buf);
-            let b = buf.len();
-            let s = a + stem(&buf[a..b]).len();
-            ranges.push((a as u32, b as u32, s as u32));
-        }
+    fn new(text: &'t str, toks: &'t [Token], folded: &'t vigie_text::Folded) -> Folded<'t> {
+        let folded = if folded.len() == toks.len() {
+            Cow::Borrowed(folded)
+        } else {
+            Cow::Owned(vigie_text::Folded::new(text, toks))
+        };
+        let stem_len = (0..toks.len())
+            .map(|i| {
+                let f = folded.get(i);
+                // only a final "s" or "x" is cut: other words are their own stem
+                if f.ends_with(['s', 'x']) {
+                    stem(f).len() as u32
+                } else {
+                    f.len() as u32
+                }
+            })
+            .collect();
         Folded {
             text,
             toks,
-            buf,
-            ranges,
+            folded,
+            stem_len,
         }
     }
 
@@ -537,13 +569,11 @@ impl<'t> Folded<'t> {
     }
 
     fn folded(&self, i: usize) -> &str {
-        let (a, b, _) = self.ranges[i];
-        &self.buf[a as usize..b as usize]
+        self.folded.get(i)
     }
 
     fn stem(&self, i: usize) -> &str {
-        let (a, _, s) = self.ranges[i];
-        &self.buf[a as usize..s as usize]
+        &self.folded.get(i)[..self.stem_len[i] as usize]
     }
 
     fn kind(&self, i: usize) -> Option<TokenKind> {

@@ -226,3 +226,22 @@ mod props {
         }
     }
 }
+
+#[test]
+fn find_folded_agrees_with_find() {
+    let lex = ActorLexicon::embedded();
+    let text =
+        "Les FAMa et des soldats maliens ont croisé le groupe Wagner près de villages peuls.";
+    let toks = tokenize(text);
+    let folded = vigie_text::Folded::new(text, &toks);
+    assert_eq!(
+        lex.find_folded(text, &toks, &folded, Lang::Fr),
+        lex.find(text, &toks, Lang::Fr)
+    );
+    // a folded list of another length is ignored
+    let other = vigie_text::Folded::new("x", &tokenize("x"));
+    assert_eq!(
+        lex.find_folded(text, &toks, &other, Lang::Fr),
+        lex.find(text, &toks, Lang::Fr)
+    );
+}

@@ -34,10 +34,11 @@
 mod data;
 
 use data::{ModKind, NumKind, Tables, UnitEntry, Vague, EN, FR};
+use std::borrow::Cow;
 use std::path::Path;
 use std::sync::OnceLock;
 use vigie_model::{Lang, QuantityMention, Span};
-use vigie_text::{fold_into, Token, TokenKind};
+use vigie_text::{Folded, Token, TokenKind};
 
 /// The error type of this module.
 /// Errors of the quantity grammar's data files.
@@ -77,10 +78,31 @@ impl QuantityGrammar {
     /// Every quantity of `text` (tokens from [`vigie_text::tokenize`] of the same text), in
     /// text order, with its head noun and unit when there is one.
     pub fn find(&self, text: &str, tokens: &[Token], lang: Lang) -> Vec<QuantityMention> {
-        let ctx = Ctx::new(text, tokens, lang);
+        self.find_in(Ctx::new(text, tokens, None, lang))
+    }
+
+    /// [`QuantityGrammar::find`] with the tokens already folded (`folded` built from the
+    /// same `text` and `tokens`), so that stages sharing the tokens fold them once. A
+    /// `folded` of another length than `tokens` is ignored (the tokens are folded again).
+    pub fn find_folded(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        lang: Lang,
+    ) -> Vec<QuantityMention> {
+        self.find_in(Ctx::new(text, tokens, Some(folded), lang))
+    }
+
+    fn find_in(&self, ctx: Ctx<'_>) -> Vec<QuantityMention> {
+        let (text, tokens) = (ctx.text, ctx.toks);
         let mut out = Vec::new();
         let mut i = 0;
         while i < tokens.len() {
+            if !self.may_start(&ctx, i) {
+                i += 1;
+                continue;
+            }
             match self.parse_at(&ctx, i, true) {
                 Step::Found(q) => {
                     let span = Span::new(tokens[q.start].span.start, tokens[q.end - 1].span.end);
@@ -111,7 +133,7 @@ impl QuantityGrammar {
         if tokens.is_empty() {
             return None;
         }
-        let ctx = Ctx::new(s, &tokens, lang);
+        let ctx = Ctx::new(s, &tokens, None, lang);
         match self.parse_at(&ctx, 0, false) {
             Step::Found(q) if q.end == tokens.len() => {
                 let value = q.value.or(q.low).or(q.high)?;
@@ -128,29 +150,25 @@ impl Default for QuantityGrammar {
     }
 }
 
-/// The text with its tokens folded once into one buffer.
+/// The text with its tokens folded once.
 struct Ctx<'t> {
     text: &'t str,
     toks: &'t [Token],
-    buf: String,
-    ranges: Vec<(u32, u32)>,
+    /// The folded tokens (shared by the pipeline, or folded here).
+    folded: Cow<'t, Folded>,
     lang: usize,
 }
 
 impl<'t> Ctx<'t> {
-    fn new(text: &'t str, toks: &'t [Token], lang: Lang) -> Ctx<'t> {
-        let mut buf = String::with_capacity(text.len() + 8);
-        let mut ranges = Vec::with_capacity(toks.len());
-        for t in toks {
-            let a = buf.len();
-            fold_into(t.text(text), &mut buf);
-            ranges.push((a as u32, buf.len() as u32));
-        }
+    fn new(text: &'t str, toks: &'t [Token], folded: Option<&'t Folded>, lang: Lang) -> Ctx<'t> {
+        let folded = match folded {
+            Some(f) if f.len() == toks.len() => Cow::Borrowed(f),
+            _ => Cow::Owned(Folded::new(text, toks)),
+        };
         Ctx {
             text,
             toks,
-            buf,
-            ranges,
+            folded,
             lang: match lang {
                 Lang::Fr => FR,
                 Lang::En => EN,
@@ -160,9 +178,7 @@ impl<'t> Ctx<'t> {
 
     /// Folded token `i`.
     fn f(&self, i: usize) -> Option<&str> {
-        self.ranges
-            .get(i)
-            .map(|&(a, b)| &self.buf[a as usize..b as usize])
+        (i < self.toks.len()).then(|| self.folded.get(i))
     }
 
     /// Raw token `i`.
@@ -540,6 +556,19 @@ impl QuantityGrammar {
             },
             _ => NumRead::None,
         }
+    }
+
+    /// False when no quantity can begin at token `i`: a word or punctuation none of
+    /// whose dash-separated parts begins a modifier, a number word or a vague noun (for
+    /// such a token [`QuantityGrammar::parse_at`] finds nothing). One lookup instead of
+    /// the several that `parse_at` would make.
+    fn may_start(&self, ctx: &Ctx, i: usize) -> bool {
+        if ctx.kind(i) == Some(TokenKind::Number) {
+            return true;
+        }
+        let Some(f) = ctx.f(i) else { return false };
+        let starters = &self.t.starters[ctx.lang];
+        starters.contains(f) || (f.contains('-') && f.split('-').any(|p| starters.contains(p)))
     }
 
     fn vague(&self, ctx: &Ctx, i: usize) -> Option<Vague> {

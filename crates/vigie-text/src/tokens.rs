@@ -42,9 +42,19 @@ impl Token {
 
 /// French words that elide before a vowel: "l’", "d’", "qu’", "jusqu’" …
 fn is_elision(word: &str) -> bool {
-    let w: String = word.chars().flat_map(|c| c.to_lowercase()).collect();
+    // every elided word is short and ASCII: lower-case it on the stack
+    let mut low = [0u8; 8];
+    let w: String;
+    let w: &str = if word.is_ascii() && word.len() <= low.len() {
+        low[..word.len()].copy_from_slice(word.as_bytes());
+        low[..word.len()].make_ascii_lowercase();
+        std::str::from_utf8(&low[..word.len()]).unwrap_or("")
+    } else {
+        w = word.chars().flat_map(|c| c.to_lowercase()).collect();
+        &w
+    };
     matches!(
-        w.as_str(),
+        w,
         "l" | "d"
             | "j"
             | "m"

@@ -7,8 +7,9 @@ use super::calendar::*;
 use super::lexicon::*;
 use super::LangRules;
 use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
 use vigie_model::{DateAnchor, DatePrecision};
-use vigie_text::{fold_into, Token, TokenKind};
+use vigie_text::{fold_into, Folded, Token, TokenKind};
 
 /// A resolved interval.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -82,39 +83,37 @@ pub(crate) struct Scan<'a> {
     lex: &'a Lexicon,
     alt: &'a Lexicon,
     rules: &'a LangRules,
-    folded: String,
-    ranges: Vec<(u32, u32)>,
+    /// Every token folded (shared by the pipeline, or folded here); only the folded
+    /// words are read ([`Scan::f`]).
+    folded: Cow<'a, Folded>,
+    /// For each token, its entries in the lexicon (words only).
     ents: Vec<Option<&'a [Entry]>>,
     /// For each token, the kinds its entries may have ([`Kind::bit`]).
     masks: Vec<u64>,
 }
 
 impl<'a> Scan<'a> {
+    /// The scan of `toks`, folded here unless `folded` (built from the same text and
+    /// tokens) is given.
     pub fn new(
         text: &'a str,
         toks: &'a [Token],
+        folded: Option<&'a Folded>,
         lex: &'a Lexicon,
         alt: &'a Lexicon,
         rules: &'a LangRules,
     ) -> Scan<'a> {
-        let mut folded = String::with_capacity(text.len() + 16);
-        let mut ranges = Vec::with_capacity(toks.len());
+        let folded = match folded {
+            Some(f) if f.len() == toks.len() => Cow::Borrowed(f),
+            // tokens come from `text`; a foreign token list must not make us panic
+            _ => Cow::Owned(Folded::new(text, toks)),
+        };
         let mut ents = Vec::with_capacity(toks.len());
         let mut masks = Vec::with_capacity(toks.len());
-        for t in toks {
-            let a = folded.len();
-            // tokens come from `text`; a foreign token list must not make us panic
+        for (i, t) in toks.iter().enumerate() {
             // only words are looked up; numbers and punctuation are read raw
-            if t.kind == TokenKind::Word {
-                fold_into(
-                    text.get(t.span.start..t.span.end).unwrap_or(""),
-                    &mut folded,
-                );
-            }
-            let b = folded.len();
-            ranges.push((a as u32, b as u32));
             let e = if t.kind == TokenKind::Word {
-                lex.map.get(&folded[a..b]).map(|v| v.as_slice())
+                lex.map.get(folded.get(i)).map(|v| v.as_slice())
             } else {
                 None
             };
@@ -128,7 +127,6 @@ impl<'a> Scan<'a> {
             alt,
             rules,
             folded,
-            ranges,
             ents,
             masks,
         }
@@ -144,9 +142,10 @@ impl<'a> Scan<'a> {
     }
 
     fn f(&self, i: usize) -> &str {
-        match self.ranges.get(i) {
-            Some(&(a, b)) => &self.folded[a as usize..b as usize],
-            None => "",
+        // the folded form of a word; numbers and punctuation have none
+        match self.toks.get(i) {
+            Some(t) if t.kind == TokenKind::Word => self.folded.get(i),
+            _ => "",
         }
     }
 
@@ -184,7 +183,7 @@ impl<'a> Scan<'a> {
         self.masks[i] != 0
             || self.toks[i].kind == TokenKind::Number
             || self.raw(i).starts_with(|c: char| c.is_ascii_digit())
-            || self.f(i).contains('-')
+            || self.f(i).as_bytes().contains(&b'-')
             || (!self.rules.month_first
                 && self
                     .toks
@@ -211,14 +210,22 @@ impl<'a> Scan<'a> {
         best
     }
 
+    #[inline(always)]
     fn has(&self, i: usize, k: Kind) -> bool {
         self.masks.get(i).is_some_and(|m| m & k.bit() != 0)
     }
 
+    // always inlined: most calls end at the mask test, a call would cost more
+    #[inline(always)]
     fn cue(&self, i: usize, c: Cue) -> Option<usize> {
         if !self.has(i, Kind::Cue(c)) {
             return None;
         }
+        self.cue_entry(i, c)
+    }
+
+    /// The end of the longest cue `c` at token `i` (the mask said there may be one).
+    fn cue_entry(&self, i: usize, c: Cue) -> Option<usize> {
         self.best(i, |e| e.kind == Kind::Cue(c)).map(|x| x.0)
     }
 
@@ -1224,17 +1231,20 @@ impl<'a> Scan<'a> {
             k = n;
         }
         // a lead word does not stand before a phrase that brings its own preposition
-        let own_prep = [
-            Cue::From,
-            Cue::Between,
-            Cue::Since,
-            Cue::During,
-            Cue::AgoPre,
-            Cue::Lead,
-        ]
-        .iter()
-        .any(|c| self.cue(k, *c).is_some());
-        if k > i && k < self.len() && !own_prep && self.may_start(k) {
+        // (asked only when a lead word or determiner was skipped)
+        let own_prep = || {
+            [
+                Cue::From,
+                Cue::Between,
+                Cue::Since,
+                Cue::During,
+                Cue::AgoPre,
+                Cue::Lead,
+            ]
+            .iter()
+            .any(|c| self.cue(k, *c).is_some())
+        };
+        if k > i && k < self.len() && !own_prep() && self.may_start(k) {
             if let Some((e, s, y)) = self.core(k, p) {
                 if !matches!(best, Some(b) if e <= b.1) {
                     best = Some((k, e, s, y));

@@ -47,7 +47,7 @@ use std::path::Path;
 use vigie_model::{DateAnchor, DateMention, DatePrecision, Lang, Span};
 /// Errors of the date grammar's data files.
 pub use vigie_text::data::DataError as Error;
-use vigie_text::{sentences, Token};
+use vigie_text::{sentences, Folded, Token};
 
 /// Syntax that differs between languages (the words themselves are data).
 #[derive(Debug)]
@@ -100,10 +100,16 @@ impl DateGrammar {
         Ok(DateGrammar { fr, en })
     }
 
-    fn scan<'a>(&'a self, text: &'a str, tokens: &'a [Token], lang: Lang) -> Scan<'a> {
+    fn scan<'a>(
+        &'a self,
+        text: &'a str,
+        tokens: &'a [Token],
+        folded: Option<&'a Folded>,
+        lang: Lang,
+    ) -> Scan<'a> {
         match lang {
-            Lang::Fr => Scan::new(text, tokens, &self.fr, &self.en, &fr::RULES),
-            Lang::En => Scan::new(text, tokens, &self.en, &self.fr, &en::RULES),
+            Lang::Fr => Scan::new(text, tokens, folded, &self.fr, &self.en, &fr::RULES),
+            Lang::En => Scan::new(text, tokens, folded, &self.en, &self.fr, &en::RULES),
         }
     }
 
@@ -116,10 +122,35 @@ impl DateGrammar {
         lang: Lang,
         published: NaiveDate,
     ) -> Vec<DateMention> {
+        self.find_impl(text, tokens, None, lang, published)
+    }
+
+    /// [`DateGrammar::find`] with the tokens already folded (`folded` built from the same
+    /// `text` and `tokens`), so that stages sharing the tokens fold them once. A `folded`
+    /// of another length than `tokens` is ignored (the tokens are folded again).
+    pub fn find_folded(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        lang: Lang,
+        published: NaiveDate,
+    ) -> Vec<DateMention> {
+        self.find_impl(text, tokens, Some(folded), lang, published)
+    }
+
+    fn find_impl(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: Option<&Folded>,
+        lang: Lang,
+        published: NaiveDate,
+    ) -> Vec<DateMention> {
         if !valid_tokens(text, tokens) {
             return Vec::new();
         }
-        let scan = self.scan(text, tokens, lang);
+        let scan = self.scan(text, tokens, folded, lang);
         let mut cands = candidates(&scan, published);
         reread_posts(&scan, text, &mut cands);
         resolve(&scan, text, tokens, &cands, published)
@@ -133,7 +164,7 @@ impl DateGrammar {
         if !valid_tokens(text, tokens) {
             return None;
         }
-        let scan = self.scan(text, tokens, lang);
+        let scan = self.scan(text, tokens, None, lang);
         let far = NaiveDate::from_ymd_opt(9999, 12, 31)?;
         let mut i = 0;
         while i < tokens.len() && tokens[i].span.start < HEADER_BYTES {

@@ -155,3 +155,23 @@ mod props {
         }
     }
 }
+
+#[test]
+fn find_folded_agrees_with_find() {
+    let g = DateGrammar::embedded();
+    let p = date("2024-03-14");
+    for (text, l) in [
+        (
+            "Le mardi 12 mars, puis hier soir et depuis trois jours.",
+            Lang::Fr,
+        ),
+        ("On Monday, March 11, and again last week.", Lang::En),
+    ] {
+        let toks = tokenize(text);
+        let folded = vigie_text::Folded::new(text, &toks);
+        assert_eq!(
+            g.find_folded(text, &toks, &folded, l, p),
+            g.find(text, &toks, l, p)
+        );
+    }
+}

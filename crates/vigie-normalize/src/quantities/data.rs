@@ -120,6 +120,11 @@ impl<K: Copy> Phrases<K> {
         v.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     }
 
+    /// The first word of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
+
     /// Longest phrase starting at token `i`: its value and the index after it.
     pub fn match_at<'a>(
         &self,
@@ -210,6 +215,11 @@ pub(super) struct Tables {
     pub day_articles: HashSet<String>,
     pub labels: Phrases<()>,
     pub function_words: HashSet<String>,
+    /// By language, every word a quantity can begin with: the keys of `numbers`,
+    /// `number_pairs` and `vague` and the first words of `modifiers`. A word token none
+    /// of whose dash-separated parts is listed here starts no quantity (filled by
+    /// [`load`], after every file).
+    pub starters: [HashSet<String>; 2],
 }
 
 fn langs(code: &str, file: &str, line: usize) -> Result<&'static [usize], QuantityError> {
@@ -434,6 +444,16 @@ pub(super) fn load(user_dir: Option<&Path>) -> Result<Tables, QuantityError> {
                 e => e,
             })?;
         }
+    }
+    for l in [FR, EN] {
+        let starters: HashSet<String> = t.numbers[l]
+            .keys()
+            .chain(t.number_pairs[l].keys())
+            .chain(t.vague[l].keys())
+            .chain(t.modifiers[l].first_words())
+            .cloned()
+            .collect();
+        t.starters[l] = starters;
     }
     Ok(t)
 }

@@ -312,3 +312,25 @@ mod props {
         }
     }
 }
+
+#[test]
+fn find_folded_agrees_with_find() {
+    let g = QuantityGrammar::embedded();
+    for (text, lang) in [
+        (
+            "Une vingtaine d'hommes armés et 3 véhicules, entre six et dix morts.",
+            Lang::Fr,
+        ),
+        (
+            "Dozens of fighters, at least 12 trucks and twenty-two wounded.",
+            Lang::En,
+        ),
+    ] {
+        let toks = tokenize(text);
+        let folded = vigie_text::Folded::new(text, &toks);
+        assert_eq!(
+            g.find_folded(text, &toks, &folded, lang),
+            g.find(text, &toks, lang)
+        );
+    }
+}
