@@ -108,12 +108,14 @@ pub fn render_text(_text: &str, ex: &Extraction) -> String {
     for p in &ex.places {
         let _ = writeln!(
             s,
-            "  {:<28} {} [{}] {:.4},{:.4} {}{}{} prec {}",
+            "  {:<28} {} [{}] {} {}{}{} prec {}",
             format!("{:?}", p.span.text),
             p.name,
             p.feature,
-            p.lat,
-            p.lon,
+            p.point()
+                .map_or("unlocated".to_string(), |(lat, lon)| format!(
+                    "{lat:.4},{lon:.4}"
+                )),
             p.country,
             p.admin1
                 .as_deref()

@@ -492,10 +492,15 @@ fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMen
         .collect()
 }
 
+/// Great-circle distance between two places, in km. Two unlocated names are as far apart
+/// as their names differ: 0 for the same name, infinite otherwise.
 fn km(a: &PlaceMention, b: &PlaceMention) -> f64 {
+    let (Some((alat, alon)), Some((blat, blon))) = (a.point(), b.point()) else {
+        return if a.name == b.name { 0.0 } else { f64::INFINITY };
+    };
     let p = std::f64::consts::PI / 180.0;
-    let h = ((b.lat - a.lat) * p / 2.0).sin().powi(2)
-        + (a.lat * p).cos() * (b.lat * p).cos() * ((b.lon - a.lon) * p / 2.0).sin().powi(2);
+    let h = ((blat - alat) * p / 2.0).sin().powi(2)
+        + (alat * p).cos() * (blat * p).cos() * ((blon - alon) * p / 2.0).sin().powi(2);
     12742.0 * h.min(1.0).sqrt().asin()
 }
 

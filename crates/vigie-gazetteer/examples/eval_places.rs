@@ -72,14 +72,13 @@ fn main() {
             println!("   gold: {}", gold.join("; "));
             for p in &places {
                 println!(
-                    "   pred: {:<16} {} ({}, {}) {} {:.4},{:.4} s={}{}",
+                    "   pred: {:<16} {} ({}, {}) {} {:?} s={}{}",
                     p.span.text,
                     p.name,
                     p.country,
                     p.feature,
                     p.geonameid.unwrap_or(0),
-                    p.lat,
-                    p.lon,
+                    p.point(),
                     p.score,
                     p.relative
                         .as_ref()

@@ -20,6 +20,13 @@ use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{Folded, Token, TokenKind};
 
+mod unresolved;
+use unresolved::Unknown;
+
+/// The most bytes between an unresolved name and the relative expression that locates it
+/// (", (à " and spaces).
+const MAX_GAP_TO_ANCHOR: usize = 8;
+
 /// Great-circle distance in km.
 pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let p = std::f64::consts::PI / 180.0;
@@ -278,6 +285,8 @@ impl<'g> Geoparser<'g> {
         let mut phrase = String::new();
         // words of person names and other non-place names: one sense per document
         let mut person_words: HashSet<&str> = HashSet::default();
+        // capitalized single words the gazetteer does not know (see `unresolved`)
+        let mut unknown: Vec<usize> = Vec::new();
 
         // the cue phrase that ends right before token t0
         let cue_before = |t0: usize, phrase: &mut String| -> Option<Cue> {
@@ -441,6 +450,9 @@ impl<'g> Geoparser<'g> {
                 // a run of capitalized words that is not a place as a whole names something
                 // else (a person, an organisation), unless capitals say little there
                 let found = &cands[first_found..];
+                if found.is_empty() && e == a + 1 && ti[a].name_start && !is_stop(a) {
+                    unknown.push(a);
+                }
                 let whole = found.len() == 1 && found[0].t0 == a && found[0].t1 == e;
                 let keep = whole || caps_in_run < 2 || (a..e).all(|x| ti[x].weak);
                 if !keep {
@@ -477,7 +489,7 @@ impl<'g> Geoparser<'g> {
             }
             i += 1;
         }
-        if cands.is_empty() {
+        if cands.is_empty() && unknown.is_empty() {
             return Vec::new();
         }
         for c in cands.iter_mut() {
@@ -719,8 +731,8 @@ impl<'g> Geoparser<'g> {
                 span: c.span.with_text(text),
                 name: p.name.to_string(),
                 geonameid: p.geonameid,
-                lat,
-                lon,
+                lat: Some(lat),
+                lon: Some(lon),
                 country: p.country.to_string(),
                 admin1,
                 admin2,
@@ -728,7 +740,39 @@ impl<'g> Geoparser<'g> {
                 geo_precision,
                 score: (conf * 1000.0).round() / 1000.0,
                 relative: rel,
+                unresolved: false,
             });
+        }
+        // names the gazetteer lacks that the text presents as places: the words no lookup
+        // found, and single words whose places were all refused
+        unknown.extend(
+            cands
+                .iter()
+                .zip(&chosen)
+                .filter(|(c, ch)| ch.is_none() && c.single && !c.lower && ti[c.t0].name_start)
+                .map(|(c, _)| c.t0),
+        );
+        unknown.sort_unstable();
+        unknown.dedup();
+        let unknown: Vec<Unknown> = unknown
+            .into_iter()
+            .filter(|&u| !(cut && u + 1 == n))
+            .filter(|&u| !person_words.contains(f(u)) && f(u).chars().count() >= 4)
+            .map(|u| Unknown {
+                tok: u,
+                cue: cue_before(u, &mut phrase),
+            })
+            .collect();
+        if !unknown.is_empty() {
+            let main_country = counts
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(cc, _)| *cc);
+            let extra = unresolved::unresolved(text, tokens, f, &ti, &unknown, &out, main_country);
+            if !extra.is_empty() {
+                out.extend(extra);
+                out.sort_by_key(|p| p.span.start);
+            }
         }
         out
     }
@@ -817,11 +861,20 @@ impl<'g> Geoparser<'g> {
                         dist = Some((v * u, v * u));
                         p += 1;
                     }
-                } else if let Some((Rel::Num(v), l)) = at(p) {
-                    num = Some((v, true));
-                    p += l;
-                    if let Some((Rel::Link, l)) = at(p) {
-                        p += l;
+                } else {
+                    match at(p) {
+                        Some((Rel::Num(v), l)) => {
+                            num = Some((v, true));
+                            p += l;
+                            if let Some((Rel::Link, l)) = at(p) {
+                                p += l;
+                            }
+                        }
+                        Some((Rel::Count(v), l)) => {
+                            num = Some((v, false));
+                            p += l;
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -869,6 +922,7 @@ impl<'g> Geoparser<'g> {
                 distance_km_low: dist.map(|d| (d.0 * 10.0).round() / 10.0),
                 distance_km_high: dist.map(|d| (d.1 * 10.0).round() / 10.0),
                 direction: dir.map(str::to_string),
+                anchor: None,
             });
         }
         None

@@ -112,6 +112,7 @@ pub(crate) enum Rel {
     Dir(&'static str),
     Unit(f64),
     Num(f64),
+    Count(f64),
     Link,
     At,
 }
@@ -205,7 +206,13 @@ impl Lexicon {
                 .cues
                 .keys()
                 .chain(l.rel.keys())
-                .map(|k| k.split(' ').count())
+                // in tokens: an elided article inside a word is a token of its own
+                // ("d'orpaillage" is two)
+                .map(|k| {
+                    k.split(' ')
+                        .map(|w| 1 + w.trim_end_matches('\'').matches('\'').count())
+                        .sum::<usize>()
+                })
                 .max()
                 .unwrap_or(1);
             let last: WordSet = l
@@ -313,6 +320,13 @@ impl Lexicon {
             };
             if name.starts_with("cues_") {
                 if let Some(k) = c.get(1).and_then(|k| Cue::parse(k)) {
+                    // French "de" elides before a vowel: "le puits de" also reads
+                    // "le puits d'"
+                    if lang == Lang::Fr {
+                        if let Some(stem) = phrase.strip_suffix(" de") {
+                            l.cues.entry(format!("{stem} d'")).or_insert(k);
+                        }
+                    }
                     l.cues.insert(phrase, k);
                 }
             } else if name.starts_with("relative_") {
@@ -322,6 +336,7 @@ impl Lexicon {
                     "dir" => dir_code(v).map(Rel::Dir),
                     "unit" => v.parse().ok().map(Rel::Unit),
                     "num" => v.parse().ok().map(Rel::Num),
+                    "count" => v.parse().ok().map(Rel::Count),
                     "link" => Some(Rel::Link),
                     "at" => Some(Rel::At),
                     _ => None,

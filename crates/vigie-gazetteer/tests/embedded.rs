@@ -222,3 +222,68 @@ fn find_folded_agrees_with_find() {
     assert_eq!(a, b);
     assert!(!a.is_empty());
 }
+
+/// Issue 2: a name the gazetteer lacks is kept when the text says it is a place.
+#[test]
+fn issue2_unknown_names_introduced_as_places_are_kept_unresolved() {
+    // a place noun establishes the name; its later occurrence, even at a sentence start,
+    // is the same place
+    let t = "Les éleveurs ont quitté le hameau de Tazzoukrit mardi. Tazzoukrit est désormais vide.";
+    let ps = find(t, Lang::Fr);
+    let u: Vec<&PlaceMention> = ps.iter().filter(|p| p.unresolved).collect();
+    assert_eq!(u.len(), 2, "{ps:#?}");
+    assert!(u.iter().all(|p| p.name == "Tazzoukrit"
+        && p.geonameid.is_none()
+        && p.point().is_none()
+        && p.feature == "PPL"
+        && p.geo_precision == 3));
+
+    // a preposition and a relative location that follows at once: located at the anchor
+    let t = "Des tirs ont visé des orpailleurs à Ouarzakine, à sept kilomètres de Kidal.";
+    let ps = find(t, Lang::Fr);
+    let kidal = ps.iter().find(|p| p.span.text == "Kidal").expect("Kidal");
+    let u = ps.iter().find(|p| p.unresolved).expect("unresolved place");
+    assert_eq!(u.span.text, "Ouarzakine");
+    assert_eq!(u.point(), kidal.point());
+    assert_eq!((u.country.as_str(), u.geo_precision), ("ML", 2));
+    let r = u.relative.as_ref().expect("relative");
+    assert_eq!(r.anchor.as_deref(), Some(kidal.name.as_str()));
+    assert_eq!(r.distance_km_low, Some(7.0));
+
+    // the bracketed form, with the preposition outside the relative expression
+    let t = "Les combats ont eu lieu à Imzaghrane (à environ 40 km de Gao).";
+    let ps = find(t, Lang::Fr);
+    assert!(
+        ps.iter()
+            .any(|p| p.unresolved && p.span.text == "Imzaghrane"),
+        "{ps:#?}"
+    );
+
+    // English: a place noun
+    let ps = find("Gunmen raided the village of Zirtakoum at dawn.", Lang::En);
+    let u = ps.iter().find(|p| p.unresolved).expect("unresolved place");
+    assert_eq!(
+        (u.span.text.as_str(), u.feature.as_str()),
+        ("Zirtakoum", "PPL")
+    );
+}
+
+/// Issue 2: an unknown capitalized word after a bare preposition, with nothing that
+/// locates it, is not taken for a place (a person, an organisation, a ship).
+#[test]
+fn issue2_unknown_names_without_a_place_noun_or_anchor_are_not_places() {
+    for t in [
+        "Le ministre a rendu hommage à Ouedrabiri lors de la cérémonie à Bamako.",
+        "Il a parlé de Zarkhalouf pendant une heure.",
+        "Le général Tessoumbar a visité le camp.",
+        "They handed the letter to Mbarkouni in Gao.",
+    ] {
+        let lang = if t.starts_with("They") {
+            Lang::En
+        } else {
+            Lang::Fr
+        };
+        let ps = find(t, lang);
+        assert!(ps.iter().all(|p| !p.unresolved), "{t}: {ps:#?}");
+    }
+}

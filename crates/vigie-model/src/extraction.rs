@@ -82,7 +82,9 @@ impl DocumentMeta {
     }
 }
 
-/// A place named in the text, resolved to a gazetteer entry.
+/// A place named in the text, resolved to a gazetteer entry — or, for a name the gazetteer
+/// lacks that the text plainly presents as a place ("la localité de X"), kept unresolved:
+/// no `geonameid`, and coordinates only when the text locates it against a known place.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlaceMention {
     /// Where the name is written.
@@ -91,17 +93,19 @@ pub struct PlaceMention {
     pub name: String,
     /// GeoNames id, when the place comes from GeoNames.
     pub geonameid: Option<u64>,
-    /// Latitude (WGS84).
-    pub lat: f64,
-    /// Longitude (WGS84).
-    pub lon: f64,
-    /// ISO 3166-1 alpha-2 country code.
+    /// Latitude (WGS84); `None` for an unresolved name the text does not locate.
+    pub lat: Option<f64>,
+    /// Longitude (WGS84); `None` with `lat`.
+    pub lon: Option<f64>,
+    /// ISO 3166-1 alpha-2 country code (for an unresolved name, the anchor's country or the
+    /// document's main country; empty when neither is known).
     pub country: String,
     /// First-level administrative division, from the shipped boundaries when possible.
     pub admin1: Option<String>,
     /// Second-level administrative division.
     pub admin2: Option<String>,
-    /// GeoNames feature code (`PPL`, `PPLA`, `PCLI`, `WLL`, …).
+    /// GeoNames feature code (`PPL`, `PPLA`, `PCLI`, `WLL`, …); for an unresolved name, the
+    /// code of the place noun that introduces it ("puits" → `WLL`), empty without one.
     pub feature: String,
     /// ACLED geo-precision: 1 the place itself, 2 near it / part of a region, 3 a larger area.
     pub geo_precision: u8,
@@ -111,6 +115,16 @@ pub struct PlaceMention {
     /// named anchor place.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub relative: Option<RelativeLocation>,
+    /// True for a name the gazetteer lacks, kept because the text presents it as a place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unresolved: bool,
+}
+
+impl PlaceMention {
+    /// The coordinates, when known.
+    pub fn point(&self) -> Option<(f64, f64)> {
+        Some((self.lat?, self.lon?))
+    }
 }
 
 /// A location given relative to a named place.
@@ -129,6 +143,10 @@ pub struct RelativeLocation {
     /// Compass direction from the anchor (`N`, `NE`, … `NW`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub direction: Option<String>,
+    /// The anchor's name, when the mention is not the anchor itself (an unresolved place
+    /// located "à sept kilomètres de Gao" carries "Gao" here).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
 
 /// How precisely a date is known.
