@@ -147,6 +147,9 @@ struct Draft {
     /// Every trigger was a generic word ("l'attaque"): the draft joins the violent event
     /// it refers to, whatever its type.
     generic: bool,
+    /// Actors its sentences say lost: they suffered it, the defeat was theirs, or they are
+    /// counted among its dead or wounded ([`losers`]).
+    lost: Vec<String>,
 }
 
 /// Reads events and movements out of one document's mentions.
@@ -162,8 +165,17 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
         let mut taken_until = 0;
+        // the words of every trigger of the sentence ("ont perdu les batailles")
+        let hit_words: Vec<usize> = hits.iter().map(|h| h.first).collect();
         for h in hits {
             if h.first < taken_until {
+                continue;
+            }
+            // "groups fighting for independence", "has been fighting since 2020": an
+            // ongoing activity that describes someone, not an event on a day
+            if s.cues(CueKind::Durative)
+                .any(|c| c.first <= h.first && h.first < c.end)
+            {
                 continue;
             }
             // "sans combat", "n'ont pas atteint", "without fighting"
@@ -177,8 +189,50 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             let rule = triggers.rule(h.rule);
             let trig = s.word_span(h.first, h.end);
             let [mut acts, mut undergoes] = sides(inp, s, trig);
-            if rule.flags.loss && undergoes.is_empty() {
+            // "l'armée a subi une défaite", "the army acknowledged a setback": the
+            // actors named before a loss lost it, unless they inflicted it ("les
+            // rebelles ont infligé une défaite à l'armée")
+            let inflicted = s
+                .cues(CueKind::Inflict)
+                .any(|c| c.end <= h.first && h.first - c.end <= 4);
+            let subject: Vec<String> = if rule.flags.loss && !inflicted {
+                let mut v: Vec<String> = Vec::new();
+                for a in inp.actors.iter().filter(|a| {
+                    inside(s.span, a.span.span())
+                        && a.span.end <= trig.start
+                        && s.word_at(trig.start) - s.word_at(a.span.end) <= 8
+                        && !is_claimant(s, a.span.span())
+                }) {
+                    if !v.contains(&a.actor) {
+                        v.push(a.actor.clone());
+                    }
+                }
+                v
+            } else {
+                Vec::new()
+            };
+            if !subject.is_empty() {
+                let all: Vec<String> = acts.iter().chain(&undergoes).cloned().collect();
+                acts = all.into_iter().filter(|a| !subject.contains(a)).collect();
+                undergoes = subject.clone();
+            }
+            let loss_subject = rule.flags.loss && !inflicted && undergoes.is_empty();
+            if loss_subject {
                 std::mem::swap(&mut acts, &mut undergoes);
+            }
+            let mut lost = losers(inp, s, &hit_words, rule.flags.loss.then_some(h.end));
+            for a in &subject {
+                if !lost.contains(a) {
+                    lost.push(a.clone());
+                }
+            }
+            if loss_subject {
+                // the only side named with "défaite", "setback" lost it
+                for a in &undergoes {
+                    if !lost.contains(a) {
+                        lost.push(a.clone());
+                    }
+                }
             }
             let (dead, wounded) = casualties(inp, s);
             let nobody = acts.is_empty() && undergoes.is_empty();
@@ -211,6 +265,7 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                     evidence: vec![s.span],
                     weak_type: rule.flags.weak,
                     generic: rule.flags.generic,
+                    lost: lost.clone(),
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
@@ -241,6 +296,7 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                     assoc1: Vec::new(),
                     actor2: None,
                     assoc2: Vec::new(),
+                    lost: losers(inp, s, &[], None),
                     ..prev.clone()
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
@@ -556,8 +612,15 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
                 let g0 = s.word_at(groups.last().expect("a group")[0].span.start);
                 c.end <= g0 && g0 - c.end <= 3
             }) && (w0..w1).any(|k| matches!(s.folded[k].as_str(), "et" | "and"));
+            // "les FAMa et de leurs alliés de Wagner": a word of alliance carries further
+            let ally = (w0..w1).any(|k| {
+                matches!(
+                    s.folded[k].as_str(),
+                    "allies" | "allie" | "ally" | "partenaires" | "suppletifs" | "partners"
+                )
+            });
             w1 >= w0
-                && w1 - w0 <= 4
+                && (w1 - w0 <= 4 || ally && w1 - w0 <= 6)
                 && !between
                 && !s
                     .cues(CueKind::Versus)
@@ -700,6 +763,11 @@ impl ActorContext {
         ActorContext { counts }
     }
 
+    /// The inter code of an actor the document names.
+    fn inter_of(&self, name: &str) -> Option<u8> {
+        self.counts.iter().find(|c| c.0 == name).map(|c| c.1)
+    }
+
     /// The most named actor of the document that `accept` takes.
     fn most_named(&self, accept: impl Fn(&str, u8) -> bool) -> Option<String> {
         self.counts
@@ -716,6 +784,164 @@ fn camp(inter: u8) -> u8 {
         7 => 2,
         _ => 1,
     }
+}
+
+/// The canonical name of an armed group the text does not name.
+const UNIDENTIFIED: &str = "Unidentified armed group";
+
+/// The actors a sentence says lost: the subject of a verb of suffering followed by a loss
+/// ("l'armée a subi de lourdes pertes", "Wagner suffered a defeat"), the owner of a defeat
+/// ("la défaite des FAMa", "a defeat for the army": `loss_end` is the end word of such a
+/// trigger), and the actors counted among the dead or wounded ("84 mercenaires de Wagner
+/// tués", "killed 47 Malian soldiers"). `hit_words` are the first words of the sentence's
+/// triggers.
+fn losers(
+    inp: &Inputs<'_>,
+    s: &Sentence,
+    hit_words: &[usize],
+    loss_end: Option<usize>,
+) -> Vec<String> {
+    let actors: Vec<&ActorMention> = inp
+        .actors
+        .iter()
+        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |a: &ActorMention| {
+        if !out.contains(&a.actor) {
+            out.push(a.actor.clone());
+        }
+    };
+    if actors.is_empty() {
+        return out;
+    }
+    let people: Vec<&QuantityMention> = inp
+        .quantities
+        .iter()
+        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .collect();
+    // a verb of suffering whose object is a loss ("a subi de lourdes pertes", "a perdu
+    // de nombreux soldats", "suffered a defeat"): its subject, up to six words before;
+    // a pronoun subject ("Wagner said it had suffered losses") is the speaker
+    for c in s.cues(CueKind::Suffer) {
+        let loss_follows = s
+            .cues(CueKind::Death)
+            .any(|d| d.first >= c.end && d.first - c.end <= 4)
+            || hit_words.iter().any(|&w| w >= c.end && w - c.end <= 4)
+            || people.iter().any(|q| {
+                let w = s.word_at(q.span.start);
+                w >= c.end && w - c.end <= 3
+            })
+            // "a perdu de nombreux soldats", "lost dozens of troops"
+            || s.cues(CueKind::Unit)
+                .any(|u| u.first >= c.end && u.first - c.end <= 3);
+        if !loss_follows {
+            continue;
+        }
+        let mut found = false;
+        for a in &actors {
+            let we = s.word_at(a.span.end);
+            if we <= c.first && c.first - we <= 6 {
+                add(a);
+                found = true;
+            }
+        }
+        let pronoun = (c.first.saturating_sub(3)..c.first).any(|k| {
+            matches!(
+                s.folded[k].as_str(),
+                "it" | "they" | "we" | "il" | "elle" | "ils" | "elles" | "nous"
+            )
+        });
+        if !found && pronoun {
+            // the pronoun stands for the actors named before it, else for the speaker
+            let before: Vec<&&ActorMention> = actors
+                .iter()
+                .filter(|a| s.word_at(a.span.end) <= c.first)
+                .collect();
+            for a in &before {
+                add(a);
+            }
+            for a in inp.actors.iter().filter(|a| {
+                before.is_empty()
+                    && inside(s.span, a.span.span())
+                    && is_claimant(s, a.span.span())
+                    && matches!(a.inter, 1 | 2 | 3 | 8)
+            }) {
+                add(a);
+            }
+        }
+    }
+    // the subject of a passive with an agent ("une patrouille des FAMa a été attaquée
+    // par des terroristes", "troops were ambushed by rebels") was attacked
+    for c in s.cues(CueKind::Passive) {
+        let agent = actors
+            .iter()
+            .any(|a| s.word_at(a.span.start) >= c.end && s.word_at(a.span.start) - c.end <= 4);
+        let passive_verb = c.first >= 1
+            && (c.first.saturating_sub(3)..c.first)
+                .any(|k| matches!(s.folded[k].as_str(), "ete" | "were" | "was" | "been"));
+        if !(agent && passive_verb) {
+            continue;
+        }
+        for a in &actors {
+            let we = s.word_at(a.span.end);
+            if we <= c.first && c.first - we <= 8 {
+                add(a);
+            }
+        }
+    }
+    // "X were killed", "X ont été tués": the subject of a passive verb of death
+    for c in s.cues(CueKind::Death) {
+        let passive = c.first >= 1
+            && matches!(
+                s.folded[c.first - 1].as_str(),
+                "were" | "was" | "been" | "ete" | "sont" | "est"
+            );
+        if !passive {
+            continue;
+        }
+        for a in &actors {
+            let we = s.word_at(a.span.end);
+            if we <= c.first && c.first - we <= 12 {
+                add(a);
+            }
+        }
+    }
+    // the owner of a defeat, right after it ("la défaite des FAMa", "a defeat for Wagner")
+    if let Some(end) = loss_end {
+        for a in &actors {
+            let w = s.word_at(a.span.start);
+            if w >= end
+                && w - end <= 3
+                && (end..w).any(|k| {
+                    matches!(
+                        s.folded[k].as_str(),
+                        "de" | "des" | "du" | "d'" | "for" | "of" | "pour"
+                    )
+                })
+            {
+                add(a);
+            }
+        }
+    }
+    // the actors counted among the dead or the wounded
+    for q in people {
+        let (w0, w1) = (s.word_at(q.span.start), s.word_at(q.span.end));
+        let counted = s
+            .cues(CueKind::Death)
+            .chain(s.cues(CueKind::Wounded))
+            .any(|c| c.first.abs_diff(w1) <= 8 || c.end.abs_diff(w0) <= 8);
+        if !counted {
+            continue;
+        }
+        for a in &actors {
+            let w = s.word_at(a.span.start);
+            if w >= w0 && w <= w1 + 3 {
+                add(a);
+            }
+        }
+    }
+    out
 }
 
 // ------------------------------------------------------------------------ casualties
@@ -1077,6 +1303,11 @@ fn merge_into(m: &mut Draft, d: Draft) {
         (x, y) => x.or(y),
     };
     m.wounded = m.wounded.or(d.wounded);
+    for a in d.lost {
+        if !m.lost.contains(&a) {
+            m.lost.push(a);
+        }
+    }
     for c in d.claims {
         if !m.claims.iter().any(|x| x.span == c.span) {
             m.claims.push(c);
@@ -1114,6 +1345,39 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         }
         d.assoc1.clear();
     }
+    let battle = d.event_type == "Battles";
+    // sentences told from both sides may put one actor on both: it stays on the side
+    // that lost when a sentence says it lost, on the acting side otherwise
+    {
+        let side1: Vec<String> = d
+            .actor1
+            .take()
+            .into_iter()
+            .chain(d.assoc1.drain(..))
+            .collect();
+        let side2: Vec<String> = d
+            .actor2
+            .take()
+            .into_iter()
+            .chain(d.assoc2.drain(..))
+            .collect();
+        let both = |a: &String| side1.contains(a) && side2.contains(a);
+        let keep1: Vec<String> = side1
+            .iter()
+            .filter(|a| !(both(a) && d.lost.contains(a)))
+            .cloned()
+            .collect();
+        let keep2: Vec<String> = side2
+            .iter()
+            .filter(|a| !both(a) || d.lost.contains(a))
+            .cloned()
+            .collect();
+        fill_side(&mut d.actor1, &mut d.assoc1, &keep1);
+        fill_side(&mut d.actor2, &mut d.assoc2, &keep2);
+    }
+    if battle {
+        battle_sides_before(&mut d, &camp_of);
+    }
     let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2.as_deref();
     let armed = |n: &str, i: u8| {
         camp(i) == 1 && Some(n) != d.actor2.as_deref() && Some(n) != d.actor1.as_deref()
@@ -1143,24 +1407,8 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         }
         _ => {}
     }
-    // a fight ("combats", "battle", "defeat") is between armed sides: civilians named in
-    // its sentences are its victims, not a side
-    let fight_words = [
-        "/combat",
-        "/fight",
-        "/bataille",
-        "/battle",
-        "/defaite",
-        "/defeat",
-        "/hostilities",
-    ];
-    if d.event_type == "Battles"
-        && d.actor2.as_deref() == Some("Civilians")
-        && d.rules
-            .iter()
-            .any(|r| fight_words.iter().any(|w| r.ends_with(w)))
-    {
-        d.actor2 = ctx.most_named(|n, i| camp(i) != 2 && Some(n) != d.actor1.as_deref());
+    if battle {
+        battle_sides_after(&mut d, &camp_of, ctx);
     }
     // one actor is never on both sides
     if d.actor1.is_some() && d.actor1 == d.actor2 {
@@ -1200,6 +1448,124 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         claims: d.claims,
         evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
         rules: d.rules,
+    }
+}
+
+/// Words of rules that name a fight between armed sides.
+const FIGHT_WORDS: [&str; 7] = [
+    "/combat",
+    "/fight",
+    "/bataille",
+    "/battle",
+    "/defaite",
+    "/defeat",
+    "/hostilities",
+];
+
+/// Puts a battle's sides in order before the sides the text leaves open are filled:
+/// civilians named around a fight are its victims, not a side; each side holds one camp
+/// (an armed group listed among the army's associates belongs to the other side); and
+/// allies do not fight each other (the army's partner named as the second side is an
+/// associate of the first).
+fn battle_sides_before(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>) {
+    let fight = d
+        .rules
+        .iter()
+        .any(|r| FIGHT_WORDS.iter().any(|w| r.ends_with(w)));
+    let mut side1: Vec<String> = d
+        .actor1
+        .take()
+        .into_iter()
+        .chain(d.assoc1.drain(..))
+        .collect();
+    let mut side2: Vec<String> = d
+        .actor2
+        .take()
+        .into_iter()
+        .chain(d.assoc2.drain(..))
+        .collect();
+    if fight {
+        side1.retain(|a| a != "Civilians");
+        side2.retain(|a| a != "Civilians");
+    }
+    // the camp of each side is its first actor's
+    let c1 = side1.first().and_then(|a| camp_of(a));
+    if let Some(c1) = c1 {
+        let (same, other): (Vec<String>, Vec<String>) =
+            side1.into_iter().partition(|a| camp_of(a) == Some(c1));
+        side1 = same;
+        for a in other {
+            if !side2.contains(&a) {
+                side2.push(a);
+            }
+        }
+        let (other, same): (Vec<String>, Vec<String>) =
+            side2.into_iter().partition(|a| camp_of(a) == Some(c1));
+        side2 = same;
+        for a in other {
+            if !side1.contains(&a) {
+                side1.push(a);
+            }
+        }
+    }
+    fill_side(&mut d.actor1, &mut d.assoc1, &side1);
+    fill_side(&mut d.actor2, &mut d.assoc2, &side2);
+}
+
+/// Orders a battle's sides once both are filled: the side the text shows losing or
+/// attacked is the second; in each side the state's own forces lead their foreign
+/// partners (ACLED's way); and an armed group the text leaves unnamed ("terroristes",
+/// "militants") is the one the document names, when it names one that is not already
+/// the other side.
+fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx: &ActorContext) {
+    let lost = |a: &Option<String>, d: &Draft| a.as_ref().is_some_and(|a| d.lost.contains(a));
+    let side_lost = |main: &Option<String>, assoc: &[String], d: &Draft| {
+        lost(main, d) || assoc.iter().any(|a| d.lost.contains(a))
+    };
+    let l1 = side_lost(&d.actor1, &d.assoc1, d);
+    let l2 = side_lost(&d.actor2, &d.assoc2, d);
+    if l1 && !l2 {
+        std::mem::swap(&mut d.actor1, &mut d.actor2);
+        std::mem::swap(&mut d.assoc1, &mut d.assoc2);
+        if d.actor1.is_none() {
+            let cb = d.actor2.as_deref().and_then(camp_of);
+            let b = d.actor2.clone();
+            d.actor1 = ctx
+                .most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && Some(n) != b.as_deref());
+        }
+    }
+    // the state's own forces lead their partners
+    let state_first = |main: &mut Option<String>, assoc: &mut Vec<String>| {
+        let is_state = |a: &str| ctx.inter_of(a) == Some(1);
+        if main.as_deref().is_some_and(|m| !is_state(m)) {
+            if let Some(k) = assoc.iter().position(|a| is_state(a)) {
+                let s = assoc.remove(k);
+                if let Some(m) = main.replace(s) {
+                    assoc.insert(0, m);
+                }
+            }
+        }
+    };
+    state_first(&mut d.actor1, &mut d.assoc1);
+    state_first(&mut d.actor2, &mut d.assoc2);
+    for side in 0..2 {
+        let (this, other) = if side == 0 {
+            (d.actor1.clone(), d.actor2.clone())
+        } else {
+            (d.actor2.clone(), d.actor1.clone())
+        };
+        if this.as_deref() != Some(UNIDENTIFIED) {
+            continue;
+        }
+        let named =
+            ctx.most_named(|n, i| camp(i) == 1 && n != UNIDENTIFIED && Some(n) != other.as_deref());
+        if named.is_some() {
+            if side == 0 {
+                d.actor1 = named;
+            } else {
+                d.actor2 = named;
+            }
+        }
     }
 }
 
@@ -1247,6 +1613,7 @@ fn journey_draft(
         evidence: moves.iter().map(|m| m.evidence.span()).collect(),
         weak_type: false,
         generic: false,
+        lost: Vec::new(),
     })
 }
 

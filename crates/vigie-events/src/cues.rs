@@ -43,6 +43,12 @@ pub enum CueKind {
     Origin,
     /// opens a fight's two sides ("entre X et Y")
     Between,
+    /// an ongoing activity that describes someone, not an event ("groups fighting for
+    /// independence", "has been fighting since 2020")
+    Durative,
+    /// a causative verb before a loss: the subject made the other side suffer it
+    /// ("infliger une défaite", "inflicted heavy losses")
+    Inflict,
 }
 
 impl CueKind {
@@ -63,6 +69,8 @@ impl CueKind {
             "negation" => CueKind::Negation,
             "origin" => CueKind::Origin,
             "between" => CueKind::Between,
+            "durative" => CueKind::Durative,
+            "inflict" => CueKind::Inflict,
             _ => return None,
         })
     }

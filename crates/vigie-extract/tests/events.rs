@@ -171,3 +171,74 @@ fn vague_tolls_keep_an_honest_range_and_say_how_best_was_read() {
         "{f:?}"
     );
 }
+
+/// Issue 3: in a battle, the side the text shows losing is the second side, whatever the
+/// order the sentence names them in.
+#[test]
+fn issue3_the_side_that_lost_a_battle_is_actor2() {
+    for (text, lang) in [
+        (
+            "L'armée malienne et ses alliés de Wagner ont subi de lourdes pertes lors de combats contre les rebelles du CSP près de Léré le 4 mars 2024.",
+            Lang::Fr,
+        ),
+        (
+            "On 4 March 2024 the Malian army acknowledged a serious setback near Lere after fighting with CSP rebels.",
+            Lang::En,
+        ),
+        (
+            "Le CSP a infligé une lourde défaite à l'armée malienne près de Léré le 4 mars 2024.",
+            Lang::Fr,
+        ),
+        (
+            "Dozens of Malian soldiers were killed in clashes with CSP rebels near Lere on 4 March 2024.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-03-06");
+        let b = ex
+            .events
+            .iter()
+            .find(|e| e.event_type == "Battles")
+            .unwrap_or_else(|| panic!("{text}: {:#?}", ex.events));
+        assert_eq!(
+            (b.actor1.as_deref(), b.actor2.as_deref()),
+            (Some("CSP-DPA"), Some("FAMa")),
+            "{text}"
+        );
+    }
+}
+
+/// Issue 3: a group described by an ongoing struggle ("fighting for independence") is
+/// not an event on the day of the report.
+#[test]
+fn issue3_an_ongoing_struggle_that_describes_a_group_is_not_an_event() {
+    let ex = extract(
+        "A spokesman for the rebels, who have been fighting for independence since 2012, said the market in Lere reopened on Monday.",
+        Lang::En,
+        "2024-03-06",
+    );
+    assert!(
+        ex.events.iter().all(|e| e.event_type != "Battles"),
+        "{:#?}",
+        ex.events
+    );
+}
+
+/// Issue 3: allies named as each other's adversary ("the army and its Wagner allies")
+/// end on one side, and "terroristes" is the armed group the document names.
+#[test]
+fn issue3_allies_share_a_side_and_unnamed_attackers_take_the_named_group() {
+    let ex = extract(
+        "Le JNIM a revendiqué l'attaque. Selon l'armée malienne, des terroristes ont attaqué un poste des FAMa et de leurs alliés de Wagner à Léré le 4 mars 2024.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    let b = ex
+        .events
+        .iter()
+        .find(|e| e.event_type == "Battles")
+        .unwrap_or_else(|| panic!("{:#?}", ex.events));
+    assert_eq!(b.actor1.as_deref(), Some("JNIM"), "{b:#?}");
+    assert_eq!(b.actor2.as_deref(), Some("FAMa"), "{b:#?}");
+    assert!(b.assoc_actor2.iter().any(|a| a == "Wagner Group"), "{b:#?}");
+}
