@@ -236,7 +236,16 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
             }
             let (dead, wounded) = casualties(inp, s);
             let nobody = acts.is_empty() && undergoes.is_empty();
-            if rule.flags.weak && nobody && dead.is_none() && wounded.is_none() {
+            // "the army said the strike hit a vehicle": a word referring back to an event
+            // told, with someone speaking of it, brings that speaker's claim
+            let attributed = s.cues(CueKind::SourcePrep).next().is_some()
+                || s.cues(CueKind::Speech).next().is_some();
+            if rule.flags.weak
+                && nobody
+                && dead.is_none()
+                && wounded.is_none()
+                && !(rule.flags.generic && attributed)
+            {
                 continue;
             }
             let when = if rule.flags.bg {
@@ -992,6 +1001,17 @@ fn best_of(q: &QuantityMention) -> (Option<i64>, &'static str) {
 /// The dead and the wounded the sentence counts: counts of people next to a death or
 /// wound word; counts joined by "et"/"and"/"," add up ("47 soldats et 84 mercenaires").
 fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) {
+    // a count introduced by "dont", "including", "among them" is part of the total
+    // before it, not a total of its own ("21 civils tués, dont 11 enfants")
+    let part_of_total = |q: &QuantityMention| {
+        let w = s.word_at(q.span.start);
+        (w.saturating_sub(2)..w).any(|k| {
+            matches!(
+                s.folded[k].as_str(),
+                "dont" | "including" | "notamment" | "parmi" | "among" | "incluant"
+            )
+        })
+    };
     let people: Vec<&QuantityMention> = inp
         .quantities
         .iter()
@@ -1031,6 +1051,9 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
                 }
             }
         };
+        if is_dead && part_of_total(q) {
+            continue;
+        }
         let list = if is_dead { &mut dead } else { &mut wounded };
         let joined = last.is_some_and(|(p, was)| {
             let between = vigie_text::fold(inp.text[p.span.end..q.span.start].trim());
@@ -1423,10 +1446,18 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         d.event_type = "Violence against civilians".into();
         d.sub_event_type = "Attack".into();
     }
+    // an exact count closes the range only when one source speaks of the event: where
+    // several do, another may count more
+    let sources: Vec<&str> = {
+        let mut v: Vec<&str> = d.claims.iter().map(|c| c.claimant.as_str()).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     let fatalities = d.dead.map(|c| Fatalities {
         low: c.low,
         best: c.best,
-        high: c.high,
+        high: if sources.len() > 1 { None } else { c.high },
         best_rule: Some(c.rule.to_string()),
     });
     let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);

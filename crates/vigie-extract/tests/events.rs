@@ -242,3 +242,24 @@ fn issue3_allies_share_a_side_and_unnamed_attackers_take_the_named_group() {
     assert_eq!(b.actor2.as_deref(), Some("FAMa"), "{b:#?}");
     assert!(b.assoc_actor2.iter().any(|a| a == "Wagner Group"), "{b:#?}");
 }
+
+/// Issue 3: a count introduced by "dont" / "including" is part of the total before it;
+/// an exact toll closes the range only when one source speaks of the event.
+#[test]
+fn issue3_sub_counts_and_several_sources_keep_the_range_honest() {
+    let ex = extract(
+        "Le 4 mars 2024, une frappe de drone a tué douze civils, dont cinq enfants, à Léré.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    let f = ex.events[0].fatalities.as_ref().expect("fatalities");
+    assert_eq!((f.low, f.high), (Some(12), Some(12)), "{:#?}", ex.events);
+
+    let ex = extract(
+        "On 4 March 2024 a drone strike killed 12 civilians, including five children, in Lere, residents said. The Malian army said the strike hit a rebel vehicle.",
+        Lang::En,
+        "2024-03-06",
+    );
+    let f = ex.events[0].fatalities.as_ref().expect("fatalities");
+    assert_eq!((f.low, f.high), (Some(12), None), "{:#?}", ex.events);
+}
