@@ -201,7 +201,12 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                     inside(s.span, a.span.span())
                         && a.span.end <= trig.start
                         && s.word_at(trig.start) - s.word_at(a.span.end) <= 8
-                        && !is_claimant(s, a.span.span())
+                        // a speaker owning up to the loss ("the army acknowledged a
+                        // setback") lost it; one quoted with "selon" did not
+                        && !s.cues(CueKind::SourcePrep).any(|c| {
+                            let w = s.word_at(a.span.start);
+                            c.end <= w && w - c.end <= 3
+                        })
                 }) {
                     if !v.contains(&a.actor) {
                         v.push(a.actor.clone());
@@ -311,6 +316,22 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
                 drafts.push(d);
+            } else {
+                // a sentence that only says who said what ("« Nous avons anéanti leurs
+                // colonnes », affirme le porte-parole du CSP") goes on about the event
+                // just told: its speaker's claim joins that event
+                let prev = &drafts[di];
+                let c = claim_for(inp, s, &prev.sub_event_type);
+                if c.hedged
+                    && inp.outlet.is_none_or(|o| o != c.claimant)
+                    && c.claimant != "the outlet"
+                {
+                    let d = &mut drafts[di];
+                    if !d.claims.iter().any(|x| x.span == c.span) {
+                        d.claims.push(c);
+                        d.evidence.push(s.span);
+                    }
+                }
             }
         }
     }
@@ -1191,9 +1212,14 @@ fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
             .all(vigie_text::is_space)
     };
     let cue_at = |w: usize| {
-        s.cues
-            .iter()
-            .any(|c| c.first <= w && w < c.end && c.kind != CueKind::SourceNoun)
+        s.cues.iter().any(|c| {
+            c.first <= w
+                && w < c.end
+                && matches!(
+                    c.kind,
+                    CueKind::Speech | CueKind::SourcePrep | CueKind::Conditional
+                )
+        })
     };
     let mut lo = first;
     if lo > 0 && glued(lo - 1, lo) && !cue_at(lo - 1) {

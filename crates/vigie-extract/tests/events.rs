@@ -263,3 +263,26 @@ fn issue3_sub_counts_and_several_sources_keep_the_range_honest() {
     let f = ex.events[0].fatalities.as_ref().expect("fatalities");
     assert_eq!((f.low, f.high), (Some(12), None), "{:#?}", ex.events);
 }
+
+/// Issue 3: a sentence that only reports who said what about the event just told adds
+/// that speaker's claim to it.
+#[test]
+fn issue3_a_quote_after_an_event_is_a_claim_on_it() {
+    let ex = extract(
+        "Le 4 mars 2024, des combats ont opposé l'armée malienne aux rebelles du CSP près de Léré. « Nous avons tenu nos positions », relate le porte-parole du CSP.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    let b = ex
+        .events
+        .iter()
+        .find(|e| e.event_type == "Battles")
+        .unwrap_or_else(|| panic!("{:#?}", ex.events));
+    assert!(
+        b.claims
+            .iter()
+            .any(|c| c.hedged && c.claimant.contains("CSP") && c.span.text.contains("relate")),
+        "{:#?}",
+        b.claims
+    );
+}
