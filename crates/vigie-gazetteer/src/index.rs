@@ -433,6 +433,13 @@ impl Builder {
     }
 
     /// Adds a place record (no keys); returns its id.
+    /// Moves record `id` to another point.
+    fn set_point(&mut self, id: PlaceId, lat: f64, lon: f64) {
+        let at = id as usize * 4;
+        self.cols[1][at..at + 4].copy_from_slice(&((lat * 1e6).round() as i32).to_le_bytes());
+        self.cols[2][at..at + 4].copy_from_slice(&((lon * 1e6).round() as i32).to_le_bytes());
+    }
+
     fn add_record(&mut self, p: &PlaceRef<'_>) -> PlaceId {
         let id = self.n_places as PlaceId;
         let name = truncate(p.name, 1000);
@@ -672,6 +679,7 @@ pub fn import_with(paths: &[PathBuf], opt: &ImportOptions) -> Result<(Gazetteer,
     let mut b = Builder::default();
     // countries first
     let countries = crate::lexicon::countries();
+    let mut country_ids: HashMap<String, PlaceId> = HashMap::new();
     for c in countries {
         let (gid, pop) = info.get(c.iso2.as_str()).copied().unwrap_or((0, 0));
         let pr = PlaceRef {
@@ -689,6 +697,7 @@ pub fn import_with(paths: &[PathBuf], opt: &ImportOptions) -> Result<(Gazetteer,
         };
         let id = b.add_record(&pr);
         b.add_names(id, c.names.iter().map(String::as_str));
+        country_ids.insert(c.iso2.clone(), id);
         st.countries += 1;
     }
     let have_country: HashSet<&str> = countries.iter().map(|c| c.iso2.as_str()).collect();
@@ -702,6 +711,12 @@ pub fn import_with(paths: &[PathBuf], opt: &ImportOptions) -> Result<(Gazetteer,
             .unwrap_or_default();
         let complement = opt.complement_files.contains(&fname);
         let rs = geonames::read_dump(p, |row: &Row<'_>| {
+            // a dump's own row for a country gives GeoNames' point for it
+            if row.feature_code == "PCLI" {
+                if let Some(&id) = country_ids.get(row.country) {
+                    b.set_point(id, row.lat, row.lon);
+                }
+            }
             if (complement && full.contains(row.country))
                 || (row.feature_code.starts_with("PCL") && have_country.contains(row.country))
                 || !seen.insert(row.geonameid)
