@@ -341,12 +341,25 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
         .and_then(|d| d.place.clone());
     let movements = movements(cues, inp, &sentences, battle_place.as_ref());
     // a development of a moving force is located where it was last reported
-    let last_seen = movements
-        .iter()
-        .rev()
-        .find(|m| m.place.is_some() && m.status != "departed")
-        .or_else(|| movements.iter().rev().find(|m| m.place.is_some()))
-        .and_then(|m| m.place.clone());
+    // (the latest by date, then by the order of the text)
+    let latest = |ms: &mut dyn Iterator<Item = (usize, &Movement)>| {
+        ms.max_by_key(|(i, m)| (m.to.or(m.from), *i))
+            .and_then(|(_, m)| m.place.clone())
+    };
+    let last_seen = latest(
+        &mut movements
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.place.is_some() && m.status != "departed"),
+    )
+    .or_else(|| {
+        latest(
+            &mut movements
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.place.is_some()),
+        )
+    });
     if let Some(p) = &last_seen {
         for d in drafts.iter_mut() {
             if d.sub_event_type == "Other"
@@ -1735,6 +1748,40 @@ fn movements(
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
                         .any(|c| c.end <= w && w - c.end <= 2)
+                })
+                // "pour venger la défaite de Tinzawaten": the place of an event named
+                // as a noun is that event's, not the movement's
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    let mut k = w;
+                    while k > 0 && matches!(s.folded[k - 1].as_str(), "de" | "d'" | "of" | "at") {
+                        k -= 1;
+                    }
+                    let noun = (k.saturating_sub(2)..k).any(|j| {
+                        matches!(
+                            s.folded[j].as_str(),
+                            "defaite"
+                                | "bataille"
+                                | "combats"
+                                | "revers"
+                                | "prise"
+                                | "chute"
+                                | "massacre"
+                                | "attaque"
+                                | "battle"
+                                | "defeat"
+                                | "capture"
+                                | "fall"
+                                | "attack"
+                        )
+                    });
+                    !(k < w && noun)
+                })
+                // "a fait demi-tour à X", "turned back near X": where a force turned back
+                // is named after the verb
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    status != "turned_back" || (w >= end && w - end <= 6)
                 })
                 .filter(|p| {
                     if status != "departed" {
