@@ -454,11 +454,28 @@ fn when_of(d: &DateMention) -> When {
 
 /// The date nearest the trigger in its sentence.
 fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<When> {
-    inp.dates
+    let dates: Vec<&DateMention> = inp
+        .dates
         .iter()
         .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .collect();
+    // "the rebels said Thursday that they killed …": a date next to a verb of saying
+    // dates the statement, not the event, when the sentence has another date
+    let of_statement = |d: &DateMention| {
+        let (w0, w1) = (s.word_at(d.span.start), s.word_at(d.span.end));
+        s.cues(CueKind::Speech)
+            .any(|c| (w0 >= c.end && w0 - c.end <= 1) || (c.first >= w1 && c.first - w1 <= 1))
+    };
+    let event_dates: Vec<&DateMention> =
+        dates.iter().copied().filter(|d| !of_statement(d)).collect();
+    let pool = if event_dates.is_empty() {
+        &dates
+    } else {
+        &event_dates
+    };
+    pool.iter()
         .min_by_key(|d| distance(d.span.span(), trig))
-        .map(when_of)
+        .map(|d| when_of(d))
 }
 
 /// The week before publication, when nothing dates an event.
