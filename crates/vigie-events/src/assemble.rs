@@ -167,6 +167,7 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
         let mut taken_until = 0;
         // the words of every trigger of the sentence ("ont perdu les batailles")
         let hit_words: Vec<usize> = hits.iter().map(|h| h.first).collect();
+        let hit_spans: Vec<Span> = hits.iter().map(|h| s.word_span(h.first, h.end)).collect();
         for h in hits {
             if h.first < taken_until {
                 continue;
@@ -254,9 +255,9 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
                 continue;
             }
             let when = if rule.flags.bg {
-                date_in_sentence(inp, s, trig).unwrap_or_else(|| fallback_date(inp))
+                date_in_sentence(inp, s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
             } else {
-                date_for(inp, &sentences, si, trig)
+                date_for(inp, &sentences, si, trig, &hit_spans)
             };
             // a weak trigger with no date and no figure is too thin to be an event
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
@@ -453,11 +454,21 @@ fn when_of(d: &DateMention) -> When {
 }
 
 /// The date nearest the trigger in its sentence.
-fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<When> {
+/// The date of the trigger at `trig` in its sentence: the nearest date that is not nearer
+/// to another trigger of the sentence (`others`: "recovered the bodies of fighters killed
+/// in a July battle": July dates the battle, not the recovery).
+fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span, others: &[Span]) -> Option<When> {
     let dates: Vec<&DateMention> = inp
         .dates
         .iter()
         .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .filter(|d| {
+            let own = distance(d.span.span(), trig);
+            others
+                .iter()
+                .filter(|o| !o.overlaps(trig))
+                .all(|o| distance(d.span.span(), *o) >= own)
+        })
         .collect();
     // "the rebels said Thursday that they killed …": a date next to a verb of saying
     // dates the statement, not the event, when the sentence has another date
@@ -490,9 +501,15 @@ fn fallback_date(inp: &Inputs<'_>) -> When {
 
 /// The date nearest the trigger in its sentence; else the last date named in the two
 /// sentences before; else the week before publication.
-fn date_for(inp: &Inputs<'_>, sentences: &[Sentence], si: usize, trig: Span) -> When {
+fn date_for(
+    inp: &Inputs<'_>,
+    sentences: &[Sentence],
+    si: usize,
+    trig: Span,
+    others: &[Span],
+) -> When {
     let s = &sentences[si];
-    if let Some(w) = date_in_sentence(inp, s, trig) {
+    if let Some(w) = date_in_sentence(inp, s, trig, others) {
         return w;
     }
     let lo = sentences[si.saturating_sub(2)].span.start;
@@ -1857,7 +1874,7 @@ fn movements(
                 continue;
             }
 
-            let when = date_for(inp, sentences, si, verb);
+            let when = date_for(inp, sentences, si, verb, &[]);
             let (from, to) = if when.fallback {
                 (None, None)
             } else {
