@@ -18,7 +18,7 @@ use vigie_model::{
     ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
     PlaceMention, QuantityMention, Span, SpanText,
 };
-use vigie_text::{Token, TokenKind};
+use vigie_text::{Folded, Token, TokenKind};
 
 /// Everything the event layer reads: the text, its tokens and the mentions found in it.
 #[derive(Debug, Clone, Copy)]
@@ -80,18 +80,19 @@ const MOVING: [&str; 8] = [
 ];
 
 /// One sentence, read once.
-struct Sentence {
+struct Sentence<'f> {
     span: Span,
     /// Word tokens: byte spans.
     words: Vec<Span>,
-    /// Their folded forms.
-    folded: Vec<String>,
+    /// Their folded forms (borrowed from the document's [`Folded`]).
+    folded: Vec<&'f str>,
     cues: Vec<CueHit>,
 }
 
-impl Sentence {
-    fn refs(&self) -> Vec<&str> {
-        self.folded.iter().map(String::as_str).collect()
+impl<'f> Sentence<'f> {
+    /// The folded words, as the pattern sets read them.
+    fn refs(&self) -> &[&'f str] {
+        &self.folded
     }
 
     /// Index of the first word starting at or after byte `b`.
@@ -151,13 +152,25 @@ struct Draft {
 
 /// Reads events and movements out of one document's mentions.
 pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
-    let sentences = read_sentences(cues, inp);
+    let folded = Folded::new(inp.text, inp.tokens);
+    assemble_folded(triggers, cues, inp, &folded)
+}
+
+/// [`assemble`] with the folded tokens already at hand: `folded` must be
+/// [`Folded::new`]`(inp.text, inp.tokens)`, as the mention layer builds it.
+pub fn assemble_folded(
+    triggers: &Triggers,
+    cues: &Cues,
+    inp: &Inputs<'_>,
+    folded: &Folded,
+) -> (Vec<Event>, Vec<Movement>) {
+    let sentences = read_sentences(cues, inp, folded);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let mut hits = triggers.find(&refs, inp.lang);
+        let mut hits = triggers.find(refs, inp.lang);
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
@@ -290,7 +303,7 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
     (events, movements)
 }
 
-fn read_sentences(cues: &Cues, inp: &Inputs<'_>) -> Vec<Sentence> {
+fn read_sentences<'f>(cues: &Cues, inp: &Inputs<'_>, all: &'f Folded) -> Vec<Sentence<'f>> {
     let spans = vigie_text::sentences(inp.text, inp.tokens);
     let mut out = Vec::with_capacity(spans.len());
     let mut ti = 0;
@@ -301,18 +314,11 @@ fn read_sentences(cues: &Cues, inp: &Inputs<'_>) -> Vec<Sentence> {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
                 words.push(t.span);
-                let w = t.text(inp.text);
-                // most words are plain ASCII: lower-casing is all their folding needs
-                folded.push(if w.is_ascii() {
-                    w.to_ascii_lowercase()
-                } else {
-                    vigie_text::fold(w)
-                });
+                folded.push(all.get(ti));
             }
             ti += 1;
         }
-        let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let found = cues.find(&refs, inp.lang);
+        let found = cues.find(&folded, inp.lang);
         out.push(Sentence {
             span,
             words,
@@ -526,10 +532,10 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
         let subject = |p: &PlaceMention| {
             let w = s.word_at(p.span.start);
             let mut k = w;
-            while k > 0 && matches!(s.folded[k - 1].as_str(), "l'" | "la" | "le" | "the") {
+            while k > 0 && matches!(s.folded[k - 1], "l'" | "la" | "le" | "the") {
                 k -= 1;
             }
-            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1].as_str())
+            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1])
         };
         let state = inp
             .places
@@ -550,7 +556,7 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             let between = s.cues(CueKind::Between).any(|c| {
                 let g0 = s.word_at(groups.last().expect("a group")[0].span.start);
                 c.end <= g0 && g0 - c.end <= 3
-            }) && (w0..w1).any(|k| matches!(s.folded[k].as_str(), "et" | "and"));
+            }) && (w0..w1).any(|k| matches!(s.folded[k], "et" | "and"));
             w1 >= w0
                 && w1 - w0 <= 4
                 && !between
@@ -885,7 +891,7 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
                     let w = s.word_at(a.span.start);
                     let lo = if w > 0
                         && matches!(
-                            s.folded[w - 1].as_str(),
+                            s.folded[w - 1],
                             "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
                         ) {
                         s.words[w - 1].start
@@ -950,7 +956,7 @@ fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
         && hi < end + 2
         && glued(hi - 1, hi)
         && !cue_at(hi)
-        && !NOT_MODIFIERS.contains(&s.folded[hi].as_str())
+        && !NOT_MODIFIERS.contains(&s.folded[hi])
     {
         hi += 1;
     }
@@ -1259,7 +1265,7 @@ fn movements(
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let found = cues.find_movements(&refs, inp.lang);
+        let found = cues.find_movements(refs, inp.lang);
         if found.is_empty() {
             continue;
         }
@@ -1276,7 +1282,7 @@ fn movements(
         let pronoun = s
             .folded
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "ils" | "elles" | "il" | "elle" | "they" | "it"));
+            .is_some_and(|w| matches!(*w, "ils" | "elles" | "il" | "elle" | "they" | "it"));
         for (_, status, first, end) in found {
             if s.cues(CueKind::Negation)
                 .any(|c| c.end <= first && first - c.end <= 2)
@@ -1330,7 +1336,7 @@ fn movements(
                 }
                 let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
                     matches!(
-                        s.folded[k].as_str(),
+                        s.folded[k],
                         "camp"
                             | "ville"
                             | "localite"
@@ -1344,7 +1350,7 @@ fn movements(
                 })?;
                 let battle = (noun + 1..(noun + 4).min(s.words.len())).any(|k| {
                     matches!(
-                        s.folded[k].as_str(),
+                        s.folded[k],
                         "bataille" | "combats" | "affrontements" | "battle" | "fighting"
                     )
                 });

@@ -25,6 +25,7 @@ pub use triggers::{Hit, Rule, Triggers};
 use std::path::Path;
 use vigie_model::{Event, Movement};
 use vigie_text::data::{user_file, DataError};
+use vigie_text::Folded;
 
 /// The event layer, ready to run.
 #[derive(Debug, Clone)]
@@ -65,5 +66,15 @@ impl EventLayer {
     /// Events and movements of one document.
     pub fn extract(&self, inputs: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
         assemble::assemble(&self.triggers, &self.cues, inputs)
+    }
+
+    /// [`EventLayer::extract`] reusing the folded tokens the mention layer built:
+    /// `folded` must be [`Folded::new`]`(inputs.text, inputs.tokens)`.
+    pub fn extract_folded(
+        &self,
+        inputs: &Inputs<'_>,
+        folded: &Folded,
+    ) -> (Vec<Event>, Vec<Movement>) {
+        assemble::assemble_folded(&self.triggers, &self.cues, inputs, folded)
     }
 }

@@ -6,7 +6,6 @@
 //! words of any kind. They are matched over the folded words of one sentence.
 
 use vigie_model::Lang;
-use vigie_text::hash::{FastMap, FastSet};
 
 /// The folded words of a text, as patterns see them (punctuation and numbers left out).
 pub fn folded_words(text: &str) -> Vec<String> {
@@ -134,14 +133,99 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     items: Vec<(Option<Lang>, Pattern)>,
-    by_word: FastMap<String, Vec<usize>>,
-    by_prefix: FastMap<String, Vec<usize>>,
-    /// The lengths (bytes) of the prefixes in `by_prefix`: only those are probed.
-    prefix_lens: Vec<usize>,
-    /// Every beginning (cut on a char boundary) of every key of `by_prefix`, the key
-    /// included: once a word's beginning is not in here, no longer prefix can match it
-    /// and the probing stops.
-    prefix_starts: FastSet<String>,
+    /// The first words of the patterns, exact and prefixes, in one byte trie: a word's
+    /// candidates are found in one walk over its bytes, with no hashing.
+    first: Trie,
+}
+
+/// A byte trie over the first words of a [`PatternSet`]'s patterns.
+///
+/// Node 0 is the root (the empty word); the node reached by the bytes of a word lists
+/// the items whose first word is exactly it, and those whose first word starts so
+/// (`word*`).
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    nodes: Vec<TrieNode>,
+    /// The root's children by first byte (0: none), to skip a search at the widest node.
+    root: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Default)]
+struct TrieNode {
+    /// (byte, node) of the children, sorted by byte.
+    children: Vec<(u8, u32)>,
+    /// Items whose first word is exactly this node's word.
+    exact: Vec<usize>,
+    /// Items whose first word starts with this node's word.
+    prefix: Vec<usize>,
+}
+
+impl Trie {
+    /// Files `item` under `key`, exact or as a prefix (once per item).
+    fn insert(&mut self, key: &str, prefix: bool, item: usize) {
+        if self.nodes.is_empty() {
+            self.nodes.push(TrieNode::default());
+            self.root = vec![0; 256];
+        }
+        let mut n = 0usize;
+        for (depth, &b) in key.as_bytes().iter().enumerate() {
+            let found = if depth == 0 {
+                Some(self.root[usize::from(b)] as usize).filter(|&c| c != 0)
+            } else {
+                self.nodes[n]
+                    .children
+                    .binary_search_by_key(&b, |c| c.0)
+                    .ok()
+                    .map(|k| self.nodes[n].children[k].1 as usize)
+            };
+            n = match found {
+                Some(c) => c,
+                None => {
+                    let c = self.nodes.len();
+                    self.nodes.push(TrieNode::default());
+                    if depth == 0 {
+                        self.root[usize::from(b)] = c as u32;
+                    } else {
+                        let kids = &mut self.nodes[n].children;
+                        let at = kids.partition_point(|k| k.0 < b);
+                        kids.insert(at, (b, c as u32));
+                    }
+                    c
+                }
+            };
+        }
+        let v = if prefix {
+            &mut self.nodes[n].prefix
+        } else {
+            &mut self.nodes[n].exact
+        };
+        if !v.contains(&item) {
+            v.push(item);
+        }
+    }
+
+    /// Appends to `out` the items whose first word is `w` or a beginning of it.
+    fn candidates(&self, w: &str, out: &mut Vec<usize>) {
+        let bytes = w.as_bytes();
+        let Some((&b0, rest)) = bytes.split_first() else {
+            return;
+        };
+        let mut n = match self.root.get(usize::from(b0)) {
+            Some(&c) if c != 0 => c as usize,
+            _ => return,
+        };
+        out.extend(&self.nodes[n].prefix);
+        for &b in rest {
+            let kids = &self.nodes[n].children;
+            // children lists are short: a scan beats a binary search
+            match kids.iter().find(|c| c.0 == b) {
+                Some(&(_, c)) => n = c as usize,
+                None => return,
+            }
+            out.extend(&self.nodes[n].prefix);
+        }
+        out.extend(&self.nodes[n].exact);
+    }
 }
 
 impl PatternSet {
@@ -150,25 +234,7 @@ impl PatternSet {
         let i = self.items.len();
         if let Some(Elem::Word { alts, .. }) = p.elems.first() {
             for a in alts {
-                let map = if a.prefix {
-                    &mut self.by_prefix
-                } else {
-                    &mut self.by_word
-                };
-                let v = map.entry(a.text.clone()).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-                if a.prefix {
-                    for (k, c) in a.text.char_indices() {
-                        self.prefix_starts
-                            .insert(a.text[..k + c.len_utf8()].to_string());
-                    }
-                }
-                if a.prefix && !self.prefix_lens.contains(&a.text.len()) {
-                    self.prefix_lens.push(a.text.len());
-                    self.prefix_lens.sort_unstable();
-                }
+                self.first.insert(&a.text, a.prefix, i);
             }
         }
         self.items.push((lang, p));
@@ -207,19 +273,9 @@ impl PatternSet {
         let mut cands: Vec<usize> = Vec::new();
         for (i, w) in words.iter().enumerate() {
             cands.clear();
-            if let Some(v) = self.by_word.get(*w) {
-                cands.extend(v);
-            }
-            for &len in self.prefix_lens.iter().take_while(|&&l| l <= w.len()) {
-                if w.is_char_boundary(len) {
-                    let head = &w[..len];
-                    if !self.prefix_starts.contains(head) {
-                        break;
-                    }
-                    if let Some(v) = self.by_prefix.get(head) {
-                        cands.extend(v);
-                    }
-                }
+            self.first.candidates(w, &mut cands);
+            if cands.is_empty() {
+                continue;
             }
             cands.sort_unstable();
             cands.dedup();
