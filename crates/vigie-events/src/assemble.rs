@@ -308,8 +308,10 @@ fn read_sentences<'f>(cues: &Cues, inp: &Inputs<'_>, all: &'f Folded) -> Vec<Sen
     let mut out = Vec::with_capacity(spans.len());
     let mut ti = 0;
     for span in spans {
-        let mut words = Vec::new();
-        let mut folded = Vec::new();
+        // the sentence's tokens, to size its word lists once
+        let n = inp.tokens[ti..].partition_point(|t| t.span.start < span.end);
+        let mut words = Vec::with_capacity(n);
+        let mut folded = Vec::with_capacity(n);
         while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {

@@ -138,93 +138,154 @@ pub struct PatternSet {
     first: Trie,
 }
 
-/// A byte trie over the first words of a [`PatternSet`]'s patterns.
+/// A byte trie over the first words of a [`PatternSet`]'s patterns, with its
+/// transitions in one dense table: a step is one load, with no search and no hashing.
 ///
 /// Node 0 is the root (the empty word); the node reached by the bytes of a word lists
 /// the items whose first word is exactly it, and those whose first word starts so
-/// (`word*`).
+/// (`word*`). Bytes are mapped to columns first: only the few bytes the keys use
+/// (letters, apostrophe, dash) get one, every other byte ends the walk. Nodes are
+/// numbered breadth first, so that the short beginnings most words stop at share a
+/// few cache lines.
 #[derive(Debug, Clone, Default)]
 struct Trie {
-    nodes: Vec<TrieNode>,
-    /// The root's children by first byte (0: none), to skip a search at the widest node.
-    root: Vec<u32>,
+    /// The column of each byte in `next`; 0 for a byte that no key holds.
+    class: Vec<u16>,
+    /// Columns per node: the bytes the keys use, plus the unused column 0.
+    width: usize,
+    /// The step from node `n` by the byte of column `c` at `n * width + c`: the child's
+    /// number with [`HAS_PREFIX`] and [`HAS_EXACT`] saying what it lists; 0 for none
+    /// (the root is nobody's child).
+    next: Vec<u32>,
+    /// Items whose first word is exactly the node's word, per node.
+    exact: Vec<Vec<usize>>,
+    /// Items whose first word starts with the node's word, per node.
+    prefix: Vec<Vec<usize>>,
+    /// The keys filed so far: (key, prefix, item), to lay the table out again.
+    keys: Vec<(String, bool, usize)>,
 }
 
-#[derive(Debug, Clone, Default)]
-struct TrieNode {
-    /// (byte, node) of the children, sorted by byte.
-    children: Vec<(u8, u32)>,
-    /// Items whose first word is exactly this node's word.
-    exact: Vec<usize>,
-    /// Items whose first word starts with this node's word.
-    prefix: Vec<usize>,
-}
+/// Flag of a [`Trie`] step whose target lists prefix items.
+const HAS_PREFIX: u32 = 1 << 31;
+/// Flag of a [`Trie`] step whose target lists exact items.
+const HAS_EXACT: u32 = 1 << 30;
+/// The node of a [`Trie`] step.
+const NODE: u32 = HAS_EXACT - 1;
 
 impl Trie {
-    /// Files `item` under `key`, exact or as a prefix (once per item).
+    /// Files `item` under `key`, exact or as a prefix (once per item), and lays the
+    /// table out again.
     fn insert(&mut self, key: &str, prefix: bool, item: usize) {
-        if self.nodes.is_empty() {
-            self.nodes.push(TrieNode::default());
-            self.root = vec![0; 256];
+        if !self
+            .keys
+            .iter()
+            .any(|(k, p, i)| k == key && *p == prefix && *i == item)
+        {
+            self.keys.push((key.to_string(), prefix, item));
         }
-        let mut n = 0usize;
-        for (depth, &b) in key.as_bytes().iter().enumerate() {
-            let found = if depth == 0 {
-                Some(self.root[usize::from(b)] as usize).filter(|&c| c != 0)
-            } else {
-                self.nodes[n]
-                    .children
-                    .binary_search_by_key(&b, |c| c.0)
-                    .ok()
-                    .map(|k| self.nodes[n].children[k].1 as usize)
-            };
-            n = match found {
-                Some(c) => c,
-                None => {
-                    let c = self.nodes.len();
-                    self.nodes.push(TrieNode::default());
-                    if depth == 0 {
-                        self.root[usize::from(b)] = c as u32;
-                    } else {
-                        let kids = &mut self.nodes[n].children;
-                        let at = kids.partition_point(|k| k.0 < b);
-                        kids.insert(at, (b, c as u32));
-                    }
-                    c
+        self.build();
+    }
+
+    /// Builds the table from `keys`: a plain trie first, then renumbered breadth first.
+    fn build(&mut self) {
+        let mut class = vec![0u16; 256];
+        let mut width = 1usize;
+        for (k, _, _) in &self.keys {
+            for &b in k.as_bytes() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = width as u16;
+                    width += 1;
                 }
+            }
+        }
+        // the plain trie, nodes in order of creation
+        let mut kids: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        let mut exact: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut prefix: Vec<Vec<usize>> = vec![Vec::new()];
+        for (k, is_prefix, item) in &self.keys {
+            let mut n = 0;
+            for &b in k.as_bytes() {
+                let c = usize::from(class[usize::from(b)]);
+                n = match kids[n].iter().find(|e| e.0 == c) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        let child = exact.len();
+                        kids.push(Vec::new());
+                        exact.push(Vec::new());
+                        prefix.push(Vec::new());
+                        kids[n].push((c, child));
+                        child
+                    }
+                };
+            }
+            let v = if *is_prefix {
+                &mut prefix[n]
+            } else {
+                &mut exact[n]
             };
+            if !v.contains(item) {
+                v.push(*item);
+            }
         }
-        let v = if prefix {
-            &mut self.nodes[n].prefix
-        } else {
-            &mut self.nodes[n].exact
-        };
-        if !v.contains(&item) {
-            v.push(item);
+        // breadth-first numbering
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            let n = order[k];
+            order.extend(kids[n].iter().map(|e| e.1));
+            k += 1;
         }
+        let mut number = vec![0usize; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            number[old] = new;
+        }
+        let mut next = vec![0u32; order.len() * width];
+        for (new, &old) in order.iter().enumerate() {
+            for &(c, child) in &kids[old] {
+                let mut step = number[child] as u32 & NODE;
+                if !prefix[child].is_empty() {
+                    step |= HAS_PREFIX;
+                }
+                if !exact[child].is_empty() {
+                    step |= HAS_EXACT;
+                }
+                next[new * width + c] = step;
+            }
+        }
+        self.class = class;
+        self.width = width;
+        self.next = next;
+        self.exact = order
+            .iter()
+            .map(|&o| std::mem::take(&mut exact[o]))
+            .collect();
+        self.prefix = order
+            .iter()
+            .map(|&o| std::mem::take(&mut prefix[o]))
+            .collect();
     }
 
     /// Appends to `out` the items whose first word is `w` or a beginning of it.
     fn candidates(&self, w: &str, out: &mut Vec<usize>) {
-        let bytes = w.as_bytes();
-        let Some((&b0, rest)) = bytes.split_first() else {
-            return;
-        };
-        let mut n = match self.root.get(usize::from(b0)) {
-            Some(&c) if c != 0 => c as usize,
-            _ => return,
-        };
-        out.extend(&self.nodes[n].prefix);
-        for &b in rest {
-            let kids = &self.nodes[n].children;
-            // children lists are short: a scan beats a binary search
-            match kids.iter().find(|c| c.0 == b) {
-                Some(&(_, c)) => n = c as usize,
-                None => return,
+        let mut n = 0usize;
+        let mut last = 0u32;
+        for &b in w.as_bytes() {
+            let c = usize::from(self.class.get(usize::from(b)).copied().unwrap_or(0));
+            if c == 0 {
+                return;
             }
-            out.extend(&self.nodes[n].prefix);
+            last = match self.next.get(n * self.width + c) {
+                Some(&step) if step != 0 => step,
+                _ => return,
+            };
+            n = (last & NODE) as usize;
+            if last & HAS_PREFIX != 0 {
+                out.extend(&self.prefix[n]);
+            }
         }
-        out.extend(&self.nodes[n].exact);
+        if last & HAS_EXACT != 0 {
+            out.extend(&self.exact[n]);
+        }
     }
 }
 
@@ -315,6 +376,61 @@ mod tests {
         assert!(Pattern::compile("… x").is_err());
         assert!(Pattern::compile("x …").is_err());
         assert!(Pattern::compile("?x y").is_err());
+    }
+
+    #[test]
+    fn trie_candidates_agree_with_a_plain_scan() {
+        let keys = [
+            ("de", false),
+            ("d'", false),
+            ("des", false),
+            ("de", true),
+            ("tir", true),
+            ("tire", false),
+            ("a", true),
+            ("é", false),
+            ("etat-major", false),
+        ];
+        let mut t = Trie::default();
+        for (i, (k, p)) in keys.iter().enumerate() {
+            t.insert(k, *p, i);
+        }
+        for w in [
+            "",
+            "d",
+            "de",
+            "des",
+            "desert",
+            "d'",
+            "tir",
+            "tire",
+            "tirent",
+            "ti",
+            "a",
+            "armee",
+            "é",
+            "éé",
+            "etat-major",
+            "etat",
+            "x",
+            "Ω",
+            "de\u{0}",
+        ] {
+            let mut got = Vec::new();
+            t.candidates(w, &mut got);
+            got.sort_unstable();
+            let want: Vec<usize> = (0..keys.len())
+                .filter(|&i| {
+                    let (k, p) = keys[i];
+                    if p {
+                        w.starts_with(k)
+                    } else {
+                        w == k
+                    }
+                })
+                .collect();
+            assert_eq!(got, want, "{w:?}");
+        }
     }
 
     #[test]
