@@ -1255,6 +1255,16 @@ fn journey_draft(
 
 // ------------------------------------------------------------------------ movements
 
+/// True when sentence `s` names a unit that can move, or a state or foreign force:
+/// without one there, nor in the sentence before, a sentence reports no movement.
+fn names_a_mover(inp: &Inputs<'_>, s: &Sentence) -> bool {
+    s.cues(CueKind::Unit).next().is_some()
+        || inp
+            .actors
+            .iter()
+            .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+}
+
 fn movements(
     cues: &Cues,
     inp: &Inputs<'_>,
@@ -1266,6 +1276,11 @@ fn movements(
     let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        // a movement needs a mover: with no unit or force named in the sentence (nor in
+        // the sentence before, for one opening on a pronoun) its verbs are not looked for
+        if !names_a_mover(inp, s) && !(si > 0 && names_a_mover(inp, &sentences[si - 1])) {
+            continue;
+        }
         let refs = s.refs();
         let found = cues.find_movements(refs, inp.lang);
         if found.is_empty() {
