@@ -5,6 +5,7 @@
 //! word starting so, `a|b|c` one of them, `?word` an optional word, and `…` up to four
 //! words of any kind. They are matched over the folded words of one sentence.
 
+use std::sync::OnceLock;
 use vigie_model::Lang;
 
 /// The folded words of a text, as patterns see them (punctuation and numbers left out).
@@ -133,9 +134,11 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     items: Vec<(Option<Lang>, Pattern)>,
-    /// The first words of the patterns, exact and prefixes, in one byte trie: a word's
-    /// candidates are found in one walk over its bytes, with no hashing.
-    first: Trie,
+    /// The first words of the patterns: (word, prefix, item).
+    keys: Vec<(String, bool, usize)>,
+    /// The same in one byte trie, built at the first search after the last push: a
+    /// word's candidates are found in one walk over its bytes, with no hashing.
+    first: OnceLock<Trie>,
 }
 
 /// A byte trie over the first words of a [`PatternSet`]'s patterns, with its
@@ -161,8 +164,6 @@ struct Trie {
     exact: Vec<Vec<usize>>,
     /// Items whose first word starts with the node's word, per node.
     prefix: Vec<Vec<usize>>,
-    /// The keys filed so far: (key, prefix, item), to lay the table out again.
-    keys: Vec<(String, bool, usize)>,
 }
 
 /// Flag of a [`Trie`] step whose target lists prefix items.
@@ -173,24 +174,12 @@ const HAS_EXACT: u32 = 1 << 30;
 const NODE: u32 = HAS_EXACT - 1;
 
 impl Trie {
-    /// Files `item` under `key`, exact or as a prefix (once per item), and lays the
-    /// table out again.
-    fn insert(&mut self, key: &str, prefix: bool, item: usize) {
-        if !self
-            .keys
-            .iter()
-            .any(|(k, p, i)| k == key && *p == prefix && *i == item)
-        {
-            self.keys.push((key.to_string(), prefix, item));
-        }
-        self.build();
-    }
-
-    /// Builds the table from `keys`: a plain trie first, then renumbered breadth first.
-    fn build(&mut self) {
+    /// The trie of `keys` ((key, prefix, item) each): a plain trie first, then
+    /// renumbered breadth first.
+    fn build(keys: &[(String, bool, usize)]) -> Trie {
         let mut class = vec![0u16; 256];
         let mut width = 1usize;
-        for (k, _, _) in &self.keys {
+        for (k, _, _) in keys {
             for &b in k.as_bytes() {
                 if class[usize::from(b)] == 0 {
                     class[usize::from(b)] = width as u16;
@@ -202,7 +191,7 @@ impl Trie {
         let mut kids: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
         let mut exact: Vec<Vec<usize>> = vec![Vec::new()];
         let mut prefix: Vec<Vec<usize>> = vec![Vec::new()];
-        for (k, is_prefix, item) in &self.keys {
+        for (k, is_prefix, item) in keys {
             let mut n = 0;
             for &b in k.as_bytes() {
                 let c = usize::from(class[usize::from(b)]);
@@ -252,17 +241,19 @@ impl Trie {
                 next[new * width + c] = step;
             }
         }
-        self.class = class;
-        self.width = width;
-        self.next = next;
-        self.exact = order
-            .iter()
-            .map(|&o| std::mem::take(&mut exact[o]))
-            .collect();
-        self.prefix = order
-            .iter()
-            .map(|&o| std::mem::take(&mut prefix[o]))
-            .collect();
+        Trie {
+            class,
+            width,
+            next,
+            exact: order
+                .iter()
+                .map(|&o| std::mem::take(&mut exact[o]))
+                .collect(),
+            prefix: order
+                .iter()
+                .map(|&o| std::mem::take(&mut prefix[o]))
+                .collect(),
+        }
     }
 
     /// Appends to `out` the items whose first word is `w` or a beginning of it.
@@ -295,8 +286,11 @@ impl PatternSet {
         let i = self.items.len();
         if let Some(Elem::Word { alts, .. }) = p.elems.first() {
             for a in alts {
-                self.first.insert(&a.text, a.prefix, i);
+                // (a word listed twice is filed once by `Trie::build`)
+                self.keys.push((a.text.clone(), a.prefix, i));
             }
+            // laid out again at the next search
+            self.first = OnceLock::new();
         }
         self.items.push((lang, p));
         i
@@ -332,9 +326,10 @@ impl PatternSet {
     ) -> Vec<Match> {
         let mut out = Vec::new();
         let mut cands: Vec<usize> = Vec::new();
+        let first = self.first.get_or_init(|| Trie::build(&self.keys));
         for (i, w) in words.iter().enumerate() {
             cands.clear();
-            self.first.candidates(w, &mut cands);
+            first.candidates(w, &mut cands);
             if cands.is_empty() {
                 continue;
             }
@@ -391,10 +386,12 @@ mod tests {
             ("é", false),
             ("etat-major", false),
         ];
-        let mut t = Trie::default();
-        for (i, (k, p)) in keys.iter().enumerate() {
-            t.insert(k, *p, i);
-        }
+        let keys_of: Vec<(String, bool, usize)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, (k, p))| (k.to_string(), *p, i))
+            .collect();
+        let t = Trie::build(&keys_of);
         for w in [
             "",
             "d",
