@@ -1278,7 +1278,8 @@ fn movements(
     for (si, s) in sentences.iter().enumerate() {
         // a movement needs a mover: with no unit or force named in the sentence (nor in
         // the sentence before, for one opening on a pronoun) its verbs are not looked for
-        if !names_a_mover(inp, s) && !(si > 0 && names_a_mover(inp, &sentences[si - 1])) {
+        let mover_near = names_a_mover(inp, s) || si > 0 && names_a_mover(inp, &sentences[si - 1]);
+        if !mover_near {
             continue;
         }
         let refs = s.refs();
