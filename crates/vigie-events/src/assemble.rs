@@ -12,6 +12,7 @@
 //!    merged; their claims stay side by side.
 
 use crate::cues::{CueHit, CueKind, Cues};
+use crate::pattern::FirstWords;
 use crate::triggers::Triggers;
 use chrono::{Duration, NaiveDate};
 use vigie_model::{
@@ -87,6 +88,10 @@ struct Sentence<'f> {
     /// Their folded forms (borrowed from the document's [`Folded`]).
     folded: Vec<&'f str>,
     cues: Vec<CueHit>,
+    /// The coded candidates ([`FirstWords::candidates`]) of word `i` of every pattern
+    /// set: `first_cands[first_at[i]..first_at[i + 1]]`.
+    first_cands: Vec<usize>,
+    first_at: Vec<usize>,
 }
 
 impl<'f> Sentence<'f> {
@@ -106,6 +111,12 @@ impl<'f> Sentence<'f> {
 
     fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
         self.cues.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// The candidates of pattern set `set` ([`SET_TRIGGERS`], …) for each word, as
+    /// [`crate::pattern::PatternSet::find_by`] asks for them.
+    fn candidates(&self, set: usize) -> impl FnMut(usize, &mut Vec<usize>) + '_ {
+        candidates_in(&self.first_cands, &self.first_at, set)
     }
 }
 
@@ -150,27 +161,61 @@ struct Draft {
     generic: bool,
 }
 
+/// The pattern sets in [`first_words`]: triggers, cues, movement verbs.
+const SET_TRIGGERS: usize = 0;
+const SET_CUES: usize = 1;
+const SET_MOVES: usize = 2;
+const SETS: usize = 3;
+
+/// The first words of every pattern set of `triggers` and `cues`, for [`assemble_folded`]
+/// (build it once: it depends on the rules only).
+pub fn first_words(triggers: &Triggers, cues: &Cues) -> FirstWords {
+    let (set, moves) = cues.patterns();
+    FirstWords::new(&[triggers.patterns(), set, moves])
+}
+
+/// The candidates of set `set` of word `i`, from the coded candidates of every word
+/// (`cands[at[i]..at[i + 1]]`).
+fn candidates_in<'c>(
+    cands: &'c [usize],
+    at: &'c [usize],
+    set: usize,
+) -> impl FnMut(usize, &mut Vec<usize>) + 'c {
+    move |i, out| {
+        if let (Some(&a), Some(&b)) = (at.get(i), at.get(i + 1)) {
+            out.extend(
+                cands[a..b]
+                    .iter()
+                    .filter(|&&c| c % SETS == set)
+                    .map(|&c| c / SETS),
+            );
+        }
+    }
+}
+
 /// Reads events and movements out of one document's mentions.
 pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
     let folded = Folded::new(inp.text, inp.tokens);
-    assemble_folded(triggers, cues, inp, &folded)
+    assemble_folded(triggers, cues, &first_words(triggers, cues), inp, &folded)
 }
 
-/// [`assemble`] with the folded tokens already at hand: `folded` must be
+/// [`assemble`] with the first words of the rules and the folded tokens already at
+/// hand: `first` must be [`first_words`]`(triggers, cues)` and `folded`
 /// [`Folded::new`]`(inp.text, inp.tokens)`, as the mention layer builds it.
 pub fn assemble_folded(
     triggers: &Triggers,
     cues: &Cues,
+    first: &FirstWords,
     inp: &Inputs<'_>,
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
-    let sentences = read_sentences(cues, inp, folded);
+    let sentences = read_sentences(cues, first, inp, folded);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let mut hits = triggers.find(refs, inp.lang);
+        let mut hits = triggers.find_by(refs, inp.lang, s.candidates(SET_TRIGGERS));
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
@@ -303,7 +348,12 @@ pub fn assemble_folded(
     (events, movements)
 }
 
-fn read_sentences<'f>(cues: &Cues, inp: &Inputs<'_>, all: &'f Folded) -> Vec<Sentence<'f>> {
+fn read_sentences<'f>(
+    cues: &Cues,
+    first: &FirstWords,
+    inp: &Inputs<'_>,
+    all: &'f Folded,
+) -> Vec<Sentence<'f>> {
     let spans = vigie_text::sentences(inp.text, inp.tokens);
     let mut out = Vec::with_capacity(spans.len());
     let mut ti = 0;
@@ -312,20 +362,33 @@ fn read_sentences<'f>(cues: &Cues, inp: &Inputs<'_>, all: &'f Folded) -> Vec<Sen
         let n = inp.tokens[ti..].partition_point(|t| t.span.start < span.end);
         let mut words = Vec::with_capacity(n);
         let mut folded = Vec::with_capacity(n);
+        // every pattern set's candidates, one trie walk per word
+        let mut first_cands = Vec::new();
+        let mut first_at = Vec::with_capacity(n + 1);
+        first_at.push(0);
         while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
                 words.push(t.span);
-                folded.push(all.get(ti));
+                let w = all.get(ti);
+                folded.push(w);
+                first.candidates(w, &mut first_cands);
+                first_at.push(first_cands.len());
             }
             ti += 1;
         }
-        let found = cues.find(&folded, inp.lang);
+        let found = cues.find_by(
+            &folded,
+            inp.lang,
+            candidates_in(&first_cands, &first_at, SET_CUES),
+        );
         out.push(Sentence {
             span,
             words,
             folded,
             cues: found,
+            first_cands,
+            first_at,
         });
     }
     out
@@ -1283,7 +1346,7 @@ fn movements(
             continue;
         }
         let refs = s.refs();
-        let found = cues.find_movements(refs, inp.lang);
+        let found = cues.find_movements_by(refs, inp.lang, s.candidates(SET_MOVES));
         if found.is_empty() {
             continue;
         }

@@ -318,25 +318,35 @@ impl PatternSet {
 
     /// Every match in `words` for `lang`, the longest per pattern and start, in order of
     /// start.
-    pub fn find(
+    pub fn find(&self, words: &[&str], lang: Lang, keep: impl FnMut(usize) -> bool) -> Vec<Match> {
+        let first = self.first.get_or_init(|| Trie::build(&self.keys));
+        self.find_by(words, lang, keep, |i, out| first.candidates(words[i], out))
+    }
+
+    /// [`PatternSet::find`] with the candidates of each word given by `candidates`,
+    /// which appends to its vector the items whose first word may be word `i` (as a
+    /// [`FirstWords`] walk over several sets does once for all of them).
+    pub fn find_by(
         &self,
         words: &[&str],
         lang: Lang,
         mut keep: impl FnMut(usize) -> bool,
+        mut candidates: impl FnMut(usize, &mut Vec<usize>),
     ) -> Vec<Match> {
         let mut out = Vec::new();
         let mut cands: Vec<usize> = Vec::new();
-        let first = self.first.get_or_init(|| Trie::build(&self.keys));
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..words.len() {
             cands.clear();
-            first.candidates(w, &mut cands);
+            candidates(i, &mut cands);
             if cands.is_empty() {
                 continue;
             }
             cands.sort_unstable();
             cands.dedup();
             for &item in &cands {
-                let (l, p) = &self.items[item];
+                let Some((l, p)) = self.items.get(item) else {
+                    continue;
+                };
                 if l.is_some_and(|l| l != lang) || !keep(item) {
                     continue;
                 }
@@ -350,6 +360,47 @@ impl PatternSet {
             }
         }
         out
+    }
+}
+
+/// The first words of several pattern sets in one trie: one walk per word gives the
+/// candidates of every set, where a walk per set would read as many tries.
+///
+/// A candidate is coded `item * sets + set`: see [`FirstWords::candidates`].
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    trie: Trie,
+    sets: usize,
+}
+
+impl FirstWords {
+    /// The first words of `sets`, set `k` being `sets[k]`.
+    pub fn new(sets: &[&PatternSet]) -> FirstWords {
+        let n = sets.len().max(1);
+        let keys: Vec<(String, bool, usize)> = sets
+            .iter()
+            .enumerate()
+            .flat_map(|(k, set)| {
+                set.keys
+                    .iter()
+                    .map(move |(w, prefix, item)| (w.clone(), *prefix, item * n + k))
+            })
+            .collect();
+        FirstWords {
+            trie: Trie::build(&keys),
+            sets: n,
+        }
+    }
+
+    /// Number of sets.
+    pub fn sets(&self) -> usize {
+        self.sets
+    }
+
+    /// Appends to `out` the coded candidates of word `w`: `item * sets + set` for each
+    /// item of each set whose first word is `w` or a beginning of it.
+    pub fn candidates(&self, w: &str, out: &mut Vec<usize>) {
+        self.trie.candidates(w, out);
     }
 }
 
@@ -427,6 +478,36 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn one_walk_for_several_sets_finds_what_each_set_finds() {
+        let mut a = PatternSet::default();
+        a.push(None, Pattern::compile("selon|d'apres").unwrap());
+        a.push(Some(Lang::Fr), Pattern::compile("video* … drone").unwrap());
+        let mut b = PatternSet::default();
+        b.push(None, Pattern::compile("de|des ?sources").unwrap());
+        b.push(None, Pattern::compile("vid*").unwrap());
+        let first = FirstWords::new(&[&a, &b]);
+        let words = ["selon", "des", "sources", "videos", "de", "drone", "vid"];
+        for (k, set) in [&a, &b].into_iter().enumerate() {
+            let by = set.find_by(
+                &words,
+                Lang::Fr,
+                |_| true,
+                |i, out| {
+                    let mut all = Vec::new();
+                    first.candidates(words[i], &mut all);
+                    out.extend(
+                        all.iter()
+                            .filter(|&&c| c % first.sets() == k)
+                            .map(|&c| c / first.sets()),
+                    );
+                },
+            );
+            assert_eq!(by, set.find(&words, Lang::Fr, |_| true));
+            assert!(!by.is_empty());
         }
     }
 
