@@ -12,13 +12,14 @@
 //!    merged; their claims stay side by side.
 
 use crate::cues::{CueHit, CueKind, Cues};
+use crate::pattern::FirstWords;
 use crate::triggers::Triggers;
 use chrono::{Duration, NaiveDate};
 use vigie_model::{
     ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
     PlaceMention, QuantityMention, Span, SpanText,
 };
-use vigie_text::{Token, TokenKind};
+use vigie_text::{Folded, Token, TokenKind};
 
 /// Everything the event layer reads: the text, its tokens and the mentions found in it.
 #[derive(Debug, Clone, Copy)]
@@ -80,18 +81,23 @@ const MOVING: [&str; 8] = [
 ];
 
 /// One sentence, read once.
-struct Sentence {
+struct Sentence<'f> {
     span: Span,
     /// Word tokens: byte spans.
     words: Vec<Span>,
-    /// Their folded forms.
-    folded: Vec<String>,
+    /// Their folded forms (borrowed from the document's [`Folded`]).
+    folded: Vec<&'f str>,
     cues: Vec<CueHit>,
+    /// The coded candidates ([`FirstWords::candidates`]) of word `i` of every pattern
+    /// set: `first_cands[first_at[i]..first_at[i + 1]]`.
+    first_cands: Vec<usize>,
+    first_at: Vec<usize>,
 }
 
-impl Sentence {
-    fn refs(&self) -> Vec<&str> {
-        self.folded.iter().map(String::as_str).collect()
+impl<'f> Sentence<'f> {
+    /// The folded words, as the pattern sets read them.
+    fn refs(&self) -> &[&'f str] {
+        &self.folded
     }
 
     /// Index of the first word starting at or after byte `b`.
@@ -105,6 +111,12 @@ impl Sentence {
 
     fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
         self.cues.iter().filter(move |c| c.kind == kind)
+    }
+
+    /// The candidates of pattern set `set` ([`SET_TRIGGERS`], …) for each word, as
+    /// [`crate::pattern::PatternSet::find_by`] asks for them.
+    fn candidates(&self, set: usize) -> impl FnMut(usize, &mut Vec<usize>) + '_ {
+        candidates_in(&self.first_cands, &self.first_at, set)
     }
 }
 
@@ -152,15 +164,61 @@ struct Draft {
     lost: Vec<String>,
 }
 
+/// The pattern sets in [`first_words`]: triggers, cues, movement verbs.
+const SET_TRIGGERS: usize = 0;
+const SET_CUES: usize = 1;
+const SET_MOVES: usize = 2;
+const SETS: usize = 3;
+
+/// The first words of every pattern set of `triggers` and `cues`, for [`assemble_folded`]
+/// (build it once: it depends on the rules only).
+pub fn first_words(triggers: &Triggers, cues: &Cues) -> FirstWords {
+    let (set, moves) = cues.patterns();
+    FirstWords::new(&[triggers.patterns(), set, moves])
+}
+
+/// The candidates of set `set` of word `i`, from the coded candidates of every word
+/// (`cands[at[i]..at[i + 1]]`).
+fn candidates_in<'c>(
+    cands: &'c [usize],
+    at: &'c [usize],
+    set: usize,
+) -> impl FnMut(usize, &mut Vec<usize>) + 'c {
+    move |i, out| {
+        if let (Some(&a), Some(&b)) = (at.get(i), at.get(i + 1)) {
+            out.extend(
+                cands[a..b]
+                    .iter()
+                    .filter(|&&c| c % SETS == set)
+                    .map(|&c| c / SETS),
+            );
+        }
+    }
+}
+
 /// Reads events and movements out of one document's mentions.
 pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
-    let sentences = read_sentences(cues, inp);
+    let folded = Folded::new(inp.text, inp.tokens);
+    assemble_folded(triggers, cues, &first_words(triggers, cues), inp, &folded)
+}
+
+/// [`assemble`] with the first words of the rules and the folded tokens already at
+/// hand: `first` must be [`first_words`]`(triggers, cues)` and `folded`
+/// [`Folded::new`]`(inp.text, inp.tokens)`, as the mention layer builds it.
+pub fn assemble_folded(
+    triggers: &Triggers,
+    cues: &Cues,
+    first: &FirstWords,
+    inp: &Inputs<'_>,
+    folded: &Folded,
+) -> (Vec<Event>, Vec<Movement>) {
+    let sentences = read_sentences(cues, first, inp, folded);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let mut hits = triggers.find(&refs, inp.lang);
+        let mut hits = triggers.find_by(refs, inp.lang, s.candidates(SET_TRIGGERS));
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
@@ -390,34 +448,47 @@ pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Even
     (events, movements)
 }
 
-fn read_sentences(cues: &Cues, inp: &Inputs<'_>) -> Vec<Sentence> {
+fn read_sentences<'f>(
+    cues: &Cues,
+    first: &FirstWords,
+    inp: &Inputs<'_>,
+    all: &'f Folded,
+) -> Vec<Sentence<'f>> {
     let spans = vigie_text::sentences(inp.text, inp.tokens);
     let mut out = Vec::with_capacity(spans.len());
     let mut ti = 0;
     for span in spans {
-        let mut words = Vec::new();
-        let mut folded = Vec::new();
+        // the sentence's tokens, to size its word lists once
+        let n = inp.tokens[ti..].partition_point(|t| t.span.start < span.end);
+        let mut words = Vec::with_capacity(n);
+        let mut folded = Vec::with_capacity(n);
+        // every pattern set's candidates, one trie walk per word
+        let mut first_cands = Vec::new();
+        let mut first_at = Vec::with_capacity(n + 1);
+        first_at.push(0);
         while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
                 words.push(t.span);
-                let w = t.text(inp.text);
-                // most words are plain ASCII: lower-casing is all their folding needs
-                folded.push(if w.is_ascii() {
-                    w.to_ascii_lowercase()
-                } else {
-                    vigie_text::fold(w)
-                });
+                let w = all.get(ti);
+                folded.push(w);
+                first.candidates(w, &mut first_cands);
+                first_at.push(first_cands.len());
             }
             ti += 1;
         }
-        let refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let found = cues.find(&refs, inp.lang);
+        let found = cues.find_by(
+            &folded,
+            inp.lang,
+            candidates_in(&first_cands, &first_at, SET_CUES),
+        );
         out.push(Sentence {
             span,
             words,
             folded,
             cues: found,
+            first_cands,
+            first_at,
         });
     }
     out
@@ -664,10 +735,10 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
         let subject = |p: &PlaceMention| {
             let w = s.word_at(p.span.start);
             let mut k = w;
-            while k > 0 && matches!(s.folded[k - 1].as_str(), "l'" | "la" | "le" | "the") {
+            while k > 0 && matches!(s.folded[k - 1], "l'" | "la" | "le" | "the") {
                 k -= 1;
             }
-            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1].as_str())
+            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1])
         };
         let state = inp
             .places
@@ -688,11 +759,11 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             let between = s.cues(CueKind::Between).any(|c| {
                 let g0 = s.word_at(groups.last().expect("a group")[0].span.start);
                 c.end <= g0 && g0 - c.end <= 3
-            }) && (w0..w1).any(|k| matches!(s.folded[k].as_str(), "et" | "and"));
+            }) && (w0..w1).any(|k| matches!(s.folded[k], "et" | "and"));
             // "les FAMa et de leurs alliés de Wagner": a word of alliance carries further
             let ally = (w0..w1).any(|k| {
                 matches!(
-                    s.folded[k].as_str(),
+                    s.folded[k],
                     "allies" | "allie" | "ally" | "partenaires" | "suppletifs" | "partners"
                 )
             });
@@ -925,7 +996,7 @@ fn losers(
         }
         let pronoun = (c.first.saturating_sub(3)..c.first).any(|k| {
             matches!(
-                s.folded[k].as_str(),
+                s.folded[k],
                 "it" | "they" | "we" | "il" | "elle" | "ils" | "elles" | "nous"
             )
         });
@@ -956,7 +1027,7 @@ fn losers(
             .any(|a| s.word_at(a.span.start) >= c.end && s.word_at(a.span.start) - c.end <= 4);
         let passive_verb = c.first >= 1
             && (c.first.saturating_sub(3)..c.first)
-                .any(|k| matches!(s.folded[k].as_str(), "ete" | "were" | "was" | "been"));
+                .any(|k| matches!(s.folded[k], "ete" | "were" | "was" | "been"));
         if !(agent && passive_verb) {
             continue;
         }
@@ -971,7 +1042,7 @@ fn losers(
     for c in s.cues(CueKind::Death) {
         let passive = c.first >= 1
             && matches!(
-                s.folded[c.first - 1].as_str(),
+                s.folded[c.first - 1],
                 "were" | "was" | "been" | "ete" | "sont" | "est"
             );
         if !passive {
@@ -992,7 +1063,7 @@ fn losers(
                 && w - end <= 3
                 && (end..w).any(|k| {
                     matches!(
-                        s.folded[k].as_str(),
+                        s.folded[k],
                         "de" | "des" | "du" | "d'" | "for" | "of" | "pour"
                     )
                 })
@@ -1075,7 +1146,7 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
         let w = s.word_at(q.span.start);
         (w.saturating_sub(2)..w).any(|k| {
             matches!(
-                s.folded[k].as_str(),
+                s.folded[k],
                 "dont" | "including" | "notamment" | "parmi" | "among" | "incluant"
             )
         })
@@ -1207,7 +1278,7 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
                     let w = s.word_at(a.span.start);
                     let lo = if w > 0
                         && matches!(
-                            s.folded[w - 1].as_str(),
+                            s.folded[w - 1],
                             "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
                         ) {
                         s.words[w - 1].start
@@ -1277,7 +1348,7 @@ fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
         && hi < end + 2
         && glued(hi - 1, hi)
         && !cue_at(hi)
-        && !NOT_MODIFIERS.contains(&s.folded[hi].as_str())
+        && !NOT_MODIFIERS.contains(&s.folded[hi])
     {
         hi += 1;
     }
@@ -1723,6 +1794,16 @@ fn journey_draft(
 
 // ------------------------------------------------------------------------ movements
 
+/// True when sentence `s` names a unit that can move, or a state or foreign force:
+/// without one there, nor in the sentence before, a sentence reports no movement.
+fn names_a_mover(inp: &Inputs<'_>, s: &Sentence) -> bool {
+    s.cues(CueKind::Unit).next().is_some()
+        || inp
+            .actors
+            .iter()
+            .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+}
+
 fn movements(
     cues: &Cues,
     inp: &Inputs<'_>,
@@ -1734,8 +1815,14 @@ fn movements(
     let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
+        // a movement needs a mover: with no unit or force named in the sentence (nor in
+        // the sentence before, for one opening on a pronoun) its verbs are not looked for
+        let mover_near = names_a_mover(inp, s) || si > 0 && names_a_mover(inp, &sentences[si - 1]);
+        if !mover_near {
+            continue;
+        }
         let refs = s.refs();
-        let found = cues.find_movements(&refs, inp.lang);
+        let found = cues.find_movements_by(refs, inp.lang, s.candidates(SET_MOVES));
         if found.is_empty() {
             continue;
         }
@@ -1752,7 +1839,7 @@ fn movements(
         let pronoun = s
             .folded
             .first()
-            .is_some_and(|w| matches!(w.as_str(), "ils" | "elles" | "il" | "elle" | "they" | "it"));
+            .is_some_and(|w| matches!(*w, "ils" | "elles" | "il" | "elle" | "they" | "it"));
         for (_, status, first, end) in found {
             if s.cues(CueKind::Negation)
                 .any(|c| c.end <= first && first - c.end <= 2)
@@ -1788,12 +1875,12 @@ fn movements(
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     let mut k = w;
-                    while k > 0 && matches!(s.folded[k - 1].as_str(), "de" | "d'" | "of" | "at") {
+                    while k > 0 && matches!(s.folded[k - 1], "de" | "d'" | "of" | "at") {
                         k -= 1;
                     }
                     let noun = (k.saturating_sub(2)..k).any(|j| {
                         matches!(
-                            s.folded[j].as_str(),
+                            s.folded[j],
                             "defaite"
                                 | "bataille"
                                 | "combats"
@@ -1840,7 +1927,7 @@ fn movements(
                 }
                 let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
                     matches!(
-                        s.folded[k].as_str(),
+                        s.folded[k],
                         "camp"
                             | "ville"
                             | "localite"
@@ -1854,7 +1941,7 @@ fn movements(
                 })?;
                 let battle = (noun + 1..(noun + 4).min(s.words.len())).any(|k| {
                     matches!(
-                        s.folded[k].as_str(),
+                        s.folded[k],
                         "bataille" | "combats" | "affrontements" | "battle" | "fighting"
                     )
                 });

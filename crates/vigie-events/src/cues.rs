@@ -1,7 +1,7 @@
 //! Cue words of the event layer (`data/cues.tsv`) and movement verbs
 //! (`data/movements.tsv`), compiled into pattern sets.
 
-use crate::pattern::{Pattern, PatternSet};
+use crate::pattern::{Match, Pattern, PatternSet};
 use vigie_model::Lang;
 use vigie_text::data::{bad_line, data_lines, DataError};
 
@@ -206,14 +206,55 @@ impl Cues {
             .collect()
     }
 
+    /// [`Cues::find`] with the candidate cues of word `i` given by `candidates` (see
+    /// [`PatternSet::find_by`]).
+    pub fn find_by(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        candidates: impl FnMut(usize, &mut Vec<usize>),
+    ) -> Vec<CueHit> {
+        self.set
+            .find_by(words, lang, |_| true, candidates)
+            .into_iter()
+            .map(|m| CueHit {
+                kind: self.kinds[m.item].0,
+                value: self.kinds[m.item].1,
+                first: m.first,
+                end: m.end,
+            })
+            .collect()
+    }
+
+    /// The cue patterns (item `i` for the `i`-th cue) and the movement patterns.
+    pub fn patterns(&self) -> (&PatternSet, &PatternSet) {
+        (&self.set, &self.moves)
+    }
+
     /// Every movement verb in a sentence's folded words: (rule id, status, first, end).
     pub fn find_movements<'a>(
         &'a self,
         words: &[&str],
         lang: Lang,
     ) -> Vec<(&'a str, &'static str, usize, usize)> {
-        self.moves
-            .find(words, lang, |_| true)
+        let found = self.moves.find(words, lang, |_| true);
+        self.movements_of(found)
+    }
+
+    /// [`Cues::find_movements`] with the candidate verbs of word `i` given by
+    /// `candidates` (see [`PatternSet::find_by`]).
+    pub fn find_movements_by<'a>(
+        &'a self,
+        words: &[&str],
+        lang: Lang,
+        candidates: impl FnMut(usize, &mut Vec<usize>),
+    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+        let found = self.moves.find_by(words, lang, |_| true, candidates);
+        self.movements_of(found)
+    }
+
+    fn movements_of(&self, found: Vec<Match>) -> Vec<(&str, &'static str, usize, usize)> {
+        found
             .into_iter()
             .map(|m| {
                 let (id, status, _, _) = &self.move_rules[m.item];

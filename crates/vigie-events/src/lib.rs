@@ -22,15 +22,21 @@ pub use assemble::Inputs;
 pub use cues::Cues;
 pub use triggers::{Hit, Rule, Triggers};
 
+use pattern::FirstWords;
 use std::path::Path;
+use std::sync::OnceLock;
 use vigie_model::{Event, Movement};
 use vigie_text::data::{user_file, DataError};
+use vigie_text::Folded;
 
 /// The event layer, ready to run.
 #[derive(Debug, Clone)]
 pub struct EventLayer {
     triggers: Triggers,
     cues: Cues,
+    /// The first words of every rule ([`assemble::first_words`]), built at the first
+    /// document.
+    first: OnceLock<FirstWords>,
 }
 
 impl EventLayer {
@@ -39,6 +45,7 @@ impl EventLayer {
         EventLayer {
             triggers: Triggers::embedded(),
             cues: Cues::embedded(),
+            first: OnceLock::new(),
         }
     }
 
@@ -59,11 +66,27 @@ impl EventLayer {
 
     /// The trigger rules (to switch some off by prefix).
     pub fn triggers_mut(&mut self) -> &mut Triggers {
+        // the rules may change: their first words are read again
+        self.first = OnceLock::new();
         &mut self.triggers
     }
 
     /// Events and movements of one document.
     pub fn extract(&self, inputs: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
-        assemble::assemble(&self.triggers, &self.cues, inputs)
+        let folded = Folded::new(inputs.text, inputs.tokens);
+        self.extract_folded(inputs, &folded)
+    }
+
+    /// [`EventLayer::extract`] reusing the folded tokens the mention layer built:
+    /// `folded` must be [`Folded::new`]`(inputs.text, inputs.tokens)`.
+    pub fn extract_folded(
+        &self,
+        inputs: &Inputs<'_>,
+        folded: &Folded,
+    ) -> (Vec<Event>, Vec<Movement>) {
+        let first = self
+            .first
+            .get_or_init(|| assemble::first_words(&self.triggers, &self.cues));
+        assemble::assemble_folded(&self.triggers, &self.cues, first, inputs, folded)
     }
 }

@@ -5,8 +5,8 @@
 //! word starting so, `a|b|c` one of them, `?word` an optional word, and `…` up to four
 //! words of any kind. They are matched over the folded words of one sentence.
 
+use std::sync::OnceLock;
 use vigie_model::Lang;
-use vigie_text::hash::{FastMap, FastSet};
 
 /// The folded words of a text, as patterns see them (punctuation and numbers left out).
 pub fn folded_words(text: &str) -> Vec<String> {
@@ -134,14 +134,150 @@ pub struct Match {
 #[derive(Debug, Clone, Default)]
 pub struct PatternSet {
     items: Vec<(Option<Lang>, Pattern)>,
-    by_word: FastMap<String, Vec<usize>>,
-    by_prefix: FastMap<String, Vec<usize>>,
-    /// The lengths (bytes) of the prefixes in `by_prefix`: only those are probed.
-    prefix_lens: Vec<usize>,
-    /// Every beginning (cut on a char boundary) of every key of `by_prefix`, the key
-    /// included: once a word's beginning is not in here, no longer prefix can match it
-    /// and the probing stops.
-    prefix_starts: FastSet<String>,
+    /// The first words of the patterns: (word, prefix, item).
+    keys: Vec<(String, bool, usize)>,
+    /// The same in one byte trie, built at the first search after the last push: a
+    /// word's candidates are found in one walk over its bytes, with no hashing.
+    first: OnceLock<Trie>,
+}
+
+/// A byte trie over the first words of a [`PatternSet`]'s patterns, with its
+/// transitions in one dense table: a step is one load, with no search and no hashing.
+///
+/// Node 0 is the root (the empty word); the node reached by the bytes of a word lists
+/// the items whose first word is exactly it, and those whose first word starts so
+/// (`word*`). Bytes are mapped to columns first: only the few bytes the keys use
+/// (letters, apostrophe, dash) get one, every other byte ends the walk. Nodes are
+/// numbered breadth first, so that the short beginnings most words stop at share a
+/// few cache lines.
+#[derive(Debug, Clone, Default)]
+struct Trie {
+    /// The column of each byte in `next`; 0 for a byte that no key holds.
+    class: Vec<u16>,
+    /// Columns per node: the bytes the keys use, plus the unused column 0.
+    width: usize,
+    /// The step from node `n` by the byte of column `c` at `n * width + c`: the child's
+    /// number with [`HAS_PREFIX`] and [`HAS_EXACT`] saying what it lists; 0 for none
+    /// (the root is nobody's child).
+    next: Vec<u32>,
+    /// Items whose first word is exactly the node's word, per node.
+    exact: Vec<Vec<usize>>,
+    /// Items whose first word starts with the node's word, per node.
+    prefix: Vec<Vec<usize>>,
+}
+
+/// Flag of a [`Trie`] step whose target lists prefix items.
+const HAS_PREFIX: u32 = 1 << 31;
+/// Flag of a [`Trie`] step whose target lists exact items.
+const HAS_EXACT: u32 = 1 << 30;
+/// The node of a [`Trie`] step.
+const NODE: u32 = HAS_EXACT - 1;
+
+impl Trie {
+    /// The trie of `keys` ((key, prefix, item) each): a plain trie first, then
+    /// renumbered breadth first.
+    fn build(keys: &[(String, bool, usize)]) -> Trie {
+        let mut class = vec![0u16; 256];
+        let mut width = 1usize;
+        for (k, _, _) in keys {
+            for &b in k.as_bytes() {
+                if class[usize::from(b)] == 0 {
+                    class[usize::from(b)] = width as u16;
+                    width += 1;
+                }
+            }
+        }
+        // the plain trie, nodes in order of creation
+        let mut kids: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        let mut exact: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut prefix: Vec<Vec<usize>> = vec![Vec::new()];
+        for (k, is_prefix, item) in keys {
+            let mut n = 0;
+            for &b in k.as_bytes() {
+                let c = usize::from(class[usize::from(b)]);
+                n = match kids[n].iter().find(|e| e.0 == c) {
+                    Some(&(_, child)) => child,
+                    None => {
+                        let child = exact.len();
+                        kids.push(Vec::new());
+                        exact.push(Vec::new());
+                        prefix.push(Vec::new());
+                        kids[n].push((c, child));
+                        child
+                    }
+                };
+            }
+            let v = if *is_prefix {
+                &mut prefix[n]
+            } else {
+                &mut exact[n]
+            };
+            if !v.contains(item) {
+                v.push(*item);
+            }
+        }
+        // breadth-first numbering
+        let mut order = vec![0usize];
+        let mut k = 0;
+        while k < order.len() {
+            let n = order[k];
+            order.extend(kids[n].iter().map(|e| e.1));
+            k += 1;
+        }
+        let mut number = vec![0usize; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            number[old] = new;
+        }
+        let mut next = vec![0u32; order.len() * width];
+        for (new, &old) in order.iter().enumerate() {
+            for &(c, child) in &kids[old] {
+                let mut step = number[child] as u32 & NODE;
+                if !prefix[child].is_empty() {
+                    step |= HAS_PREFIX;
+                }
+                if !exact[child].is_empty() {
+                    step |= HAS_EXACT;
+                }
+                next[new * width + c] = step;
+            }
+        }
+        Trie {
+            class,
+            width,
+            next,
+            exact: order
+                .iter()
+                .map(|&o| std::mem::take(&mut exact[o]))
+                .collect(),
+            prefix: order
+                .iter()
+                .map(|&o| std::mem::take(&mut prefix[o]))
+                .collect(),
+        }
+    }
+
+    /// Appends to `out` the items whose first word is `w` or a beginning of it.
+    fn candidates(&self, w: &str, out: &mut Vec<usize>) {
+        let mut n = 0usize;
+        let mut last = 0u32;
+        for &b in w.as_bytes() {
+            let c = usize::from(self.class.get(usize::from(b)).copied().unwrap_or(0));
+            if c == 0 {
+                return;
+            }
+            last = match self.next.get(n * self.width + c) {
+                Some(&step) if step != 0 => step,
+                _ => return,
+            };
+            n = (last & NODE) as usize;
+            if last & HAS_PREFIX != 0 {
+                out.extend(&self.prefix[n]);
+            }
+        }
+        if last & HAS_EXACT != 0 {
+            out.extend(&self.exact[n]);
+        }
+    }
 }
 
 impl PatternSet {
@@ -150,26 +286,11 @@ impl PatternSet {
         let i = self.items.len();
         if let Some(Elem::Word { alts, .. }) = p.elems.first() {
             for a in alts {
-                let map = if a.prefix {
-                    &mut self.by_prefix
-                } else {
-                    &mut self.by_word
-                };
-                let v = map.entry(a.text.clone()).or_default();
-                if !v.contains(&i) {
-                    v.push(i);
-                }
-                if a.prefix {
-                    for (k, c) in a.text.char_indices() {
-                        self.prefix_starts
-                            .insert(a.text[..k + c.len_utf8()].to_string());
-                    }
-                }
-                if a.prefix && !self.prefix_lens.contains(&a.text.len()) {
-                    self.prefix_lens.push(a.text.len());
-                    self.prefix_lens.sort_unstable();
-                }
+                // (a word listed twice is filed once by `Trie::build`)
+                self.keys.push((a.text.clone(), a.prefix, i));
             }
+            // laid out again at the next search
+            self.first = OnceLock::new();
         }
         self.items.push((lang, p));
         i
@@ -197,34 +318,35 @@ impl PatternSet {
 
     /// Every match in `words` for `lang`, the longest per pattern and start, in order of
     /// start.
-    pub fn find(
+    pub fn find(&self, words: &[&str], lang: Lang, keep: impl FnMut(usize) -> bool) -> Vec<Match> {
+        let first = self.first.get_or_init(|| Trie::build(&self.keys));
+        self.find_by(words, lang, keep, |i, out| first.candidates(words[i], out))
+    }
+
+    /// [`PatternSet::find`] with the candidates of each word given by `candidates`,
+    /// which appends to its vector the items whose first word may be word `i` (as a
+    /// [`FirstWords`] walk over several sets does once for all of them).
+    pub fn find_by(
         &self,
         words: &[&str],
         lang: Lang,
         mut keep: impl FnMut(usize) -> bool,
+        mut candidates: impl FnMut(usize, &mut Vec<usize>),
     ) -> Vec<Match> {
         let mut out = Vec::new();
         let mut cands: Vec<usize> = Vec::new();
-        for (i, w) in words.iter().enumerate() {
+        for i in 0..words.len() {
             cands.clear();
-            if let Some(v) = self.by_word.get(*w) {
-                cands.extend(v);
-            }
-            for &len in self.prefix_lens.iter().take_while(|&&l| l <= w.len()) {
-                if w.is_char_boundary(len) {
-                    let head = &w[..len];
-                    if !self.prefix_starts.contains(head) {
-                        break;
-                    }
-                    if let Some(v) = self.by_prefix.get(head) {
-                        cands.extend(v);
-                    }
-                }
+            candidates(i, &mut cands);
+            if cands.is_empty() {
+                continue;
             }
             cands.sort_unstable();
             cands.dedup();
             for &item in &cands {
-                let (l, p) = &self.items[item];
+                let Some((l, p)) = self.items.get(item) else {
+                    continue;
+                };
                 if l.is_some_and(|l| l != lang) || !keep(item) {
                     continue;
                 }
@@ -238,6 +360,47 @@ impl PatternSet {
             }
         }
         out
+    }
+}
+
+/// The first words of several pattern sets in one trie: one walk per word gives the
+/// candidates of every set, where a walk per set would read as many tries.
+///
+/// A candidate is coded `item * sets + set`: see [`FirstWords::candidates`].
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    trie: Trie,
+    sets: usize,
+}
+
+impl FirstWords {
+    /// The first words of `sets`, set `k` being `sets[k]`.
+    pub fn new(sets: &[&PatternSet]) -> FirstWords {
+        let n = sets.len().max(1);
+        let keys: Vec<(String, bool, usize)> = sets
+            .iter()
+            .enumerate()
+            .flat_map(|(k, set)| {
+                set.keys
+                    .iter()
+                    .map(move |(w, prefix, item)| (w.clone(), *prefix, item * n + k))
+            })
+            .collect();
+        FirstWords {
+            trie: Trie::build(&keys),
+            sets: n,
+        }
+    }
+
+    /// Number of sets.
+    pub fn sets(&self) -> usize {
+        self.sets
+    }
+
+    /// Appends to `out` the coded candidates of word `w`: `item * sets + set` for each
+    /// item of each set whose first word is `w` or a beginning of it.
+    pub fn candidates(&self, w: &str, out: &mut Vec<usize>) {
+        self.trie.candidates(w, out);
     }
 }
 
@@ -259,6 +422,93 @@ mod tests {
         assert!(Pattern::compile("… x").is_err());
         assert!(Pattern::compile("x …").is_err());
         assert!(Pattern::compile("?x y").is_err());
+    }
+
+    #[test]
+    fn trie_candidates_agree_with_a_plain_scan() {
+        let keys = [
+            ("de", false),
+            ("d'", false),
+            ("des", false),
+            ("de", true),
+            ("tir", true),
+            ("tire", false),
+            ("a", true),
+            ("é", false),
+            ("etat-major", false),
+        ];
+        let keys_of: Vec<(String, bool, usize)> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, (k, p))| (k.to_string(), *p, i))
+            .collect();
+        let t = Trie::build(&keys_of);
+        for w in [
+            "",
+            "d",
+            "de",
+            "des",
+            "desert",
+            "d'",
+            "tir",
+            "tire",
+            "tirent",
+            "ti",
+            "a",
+            "armee",
+            "é",
+            "éé",
+            "etat-major",
+            "etat",
+            "x",
+            "Ω",
+            "de\u{0}",
+        ] {
+            let mut got = Vec::new();
+            t.candidates(w, &mut got);
+            got.sort_unstable();
+            let want: Vec<usize> = (0..keys.len())
+                .filter(|&i| {
+                    let (k, p) = keys[i];
+                    if p {
+                        w.starts_with(k)
+                    } else {
+                        w == k
+                    }
+                })
+                .collect();
+            assert_eq!(got, want, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn one_walk_for_several_sets_finds_what_each_set_finds() {
+        let mut a = PatternSet::default();
+        a.push(None, Pattern::compile("selon|d'apres").unwrap());
+        a.push(Some(Lang::Fr), Pattern::compile("video* … drone").unwrap());
+        let mut b = PatternSet::default();
+        b.push(None, Pattern::compile("de|des ?sources").unwrap());
+        b.push(None, Pattern::compile("vid*").unwrap());
+        let first = FirstWords::new(&[&a, &b]);
+        let words = ["selon", "des", "sources", "videos", "de", "drone", "vid"];
+        for (k, set) in [&a, &b].into_iter().enumerate() {
+            let by = set.find_by(
+                &words,
+                Lang::Fr,
+                |_| true,
+                |i, out| {
+                    let mut all = Vec::new();
+                    first.candidates(words[i], &mut all);
+                    out.extend(
+                        all.iter()
+                            .filter(|&&c| c % first.sets() == k)
+                            .map(|&c| c / first.sets()),
+                    );
+                },
+            );
+            assert_eq!(by, set.find(&words, Lang::Fr, |_| true));
+            assert!(!by.is_empty());
+        }
     }
 
     #[test]

@@ -140,6 +140,11 @@ impl Triggers {
         &self.rules
     }
 
+    /// The rules' patterns (item `i` for rule `i`).
+    pub fn patterns(&self) -> &PatternSet {
+        &self.patterns
+    }
+
     /// Rule `i`.
     pub fn rule(&self, i: usize) -> &Rule {
         &self.rules[i]
@@ -149,12 +154,32 @@ impl Triggers {
     /// per start; overlapping hits are settled by the caller.
     pub fn find(&self, words: &[&str], lang: Lang) -> Vec<Hit> {
         self.patterns
-            .find(words, lang, |i| {
-                !self
-                    .disabled
-                    .iter()
-                    .any(|p| self.rules[i].id.starts_with(p.as_str()))
+            .find(words, lang, |i| !self.is_disabled(i))
+            .into_iter()
+            .map(|m| Hit {
+                rule: m.item,
+                first: m.first,
+                end: m.end,
             })
+            .collect()
+    }
+
+    fn is_disabled(&self, i: usize) -> bool {
+        self.disabled
+            .iter()
+            .any(|p| self.rules[i].id.starts_with(p.as_str()))
+    }
+
+    /// [`Triggers::find`] with the candidate rules of word `i` given by `candidates`
+    /// (see [`PatternSet::find_by`]).
+    pub fn find_by(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        candidates: impl FnMut(usize, &mut Vec<usize>),
+    ) -> Vec<Hit> {
+        self.patterns
+            .find_by(words, lang, |i| !self.is_disabled(i), candidates)
             .into_iter()
             .map(|m| Hit {
                 rule: m.item,

@@ -214,18 +214,21 @@ impl Pipeline {
         let (events, movements) = if self.mentions_only {
             (Vec::new(), Vec::new())
         } else {
-            self.events.extract(&vigie_events::Inputs {
-                text,
-                tokens: &tokens,
-                lang: doc.lang,
-                published: if anchor_known { Some(anchor) } else { None },
-                outlet: doc.outlet.as_deref(),
-                places: &places,
-                dates: &dates,
-                quantities: &quantities,
-                actors: &actors,
-                state_actors: &self.state_actors,
-            })
+            self.events.extract_folded(
+                &vigie_events::Inputs {
+                    text,
+                    tokens: &tokens,
+                    lang: doc.lang,
+                    published: if anchor_known { Some(anchor) } else { None },
+                    outlet: doc.outlet.as_deref(),
+                    places: &places,
+                    dates: &dates,
+                    quantities: &quantities,
+                    actors: &actors,
+                    state_actors: &self.state_actors,
+                },
+                &folded,
+            )
         };
 
         out.actors.extend(actors.into_iter().map(|mut m| {

@@ -968,9 +968,16 @@ fn stop_word(w: &str, lx: &LangLex) -> bool {
 /// Letters and dashes only, six letters or more.
 fn long_plain_word(t: &str) -> bool {
     if t.is_ascii() {
-        let b = t.as_bytes();
-        return b.iter().all(|&c| c.is_ascii_alphabetic() || c == b'-')
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 6;
+        // one pass: count the letters, refuse anything but letters and dashes
+        let mut letters = 0;
+        for &c in t.as_bytes() {
+            if c.is_ascii_alphabetic() {
+                letters += 1;
+            } else if c != b'-' {
+                return false;
+            }
+        }
+        return letters >= 6;
     }
     t.chars()
         .all(|c| c.is_alphabetic() || vigie_text::is_dash(c))
@@ -1054,7 +1061,10 @@ fn classify(
         let (mut caps, mut words) = (0, 0);
         for (j, info) in ti.iter().enumerate().take(le).skip(ls) {
             let t = tok(j);
-            if info.word && t.len() >= 4 && (t.len() >= 16 || t.chars().count() >= 4) {
+            if info.word
+                && t.len() >= 4
+                && (t.len() >= 16 || t.is_ascii() || t.chars().count() >= 4)
+            {
                 words += 1;
                 if info.cap {
                     caps += 1;

@@ -163,7 +163,7 @@ pub(crate) struct Lexicon {
     pub en: LangLex,
     pub titles: WordSet,
     /// Home countries (ISO2): a weak prior when a document gives no other clue.
-    pub home: HashSet<String>,
+    pub home: WordSet,
 }
 
 impl Lexicon {

@@ -64,7 +64,9 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Span> {
         // a line break ends the sentence before the next token
         if !end_here && last + 1 < tokens.len() {
             let gap = &text[tokens[last].span.end..tokens[last + 1].span.start];
-            if gap.contains('\n') {
+            // bytes, not chars: no byte of a multi-byte char is a line feed (and most
+            // gaps are one space, too short for a searcher to pay)
+            if gap.bytes().any(|b| b == b'\n') {
                 end_here = true;
             }
         }
