@@ -431,7 +431,20 @@ pub fn assemble_folded(
         }
     }
     if let Some(d) = journey_draft(inp, &movements, last_seen.as_ref()) {
-        drafts.push(d);
+        // a retreat from a battlefield in the days of the battle is how the battle
+        // ended, not a development of its own
+        let part_of_battle = drafts.iter().any(|b| {
+            b.event_type == "Battles"
+                && !b.when.fallback
+                && overlaps(widen(b.when, 1), d.when)
+                && match (&b.place, &d.place) {
+                    (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
+                    _ => false,
+                }
+        });
+        if !part_of_battle {
+            drafts.push(d);
+        }
     }
     let mut merged: Vec<Draft> = Vec::new();
     for d in drafts {
@@ -618,7 +631,8 @@ fn main_country<'a>(inp: &Inputs<'a>) -> Option<&'a str> {
 fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
     !is_country(p)
         && p.feature != "PPLC"
-        && p.geo_precision < 3
+        // a named place the gazetteer lacks is precise, though not located
+        && (p.geo_precision < 3 || p.unresolved)
         && main.is_none_or(|m| m == p.country)
 }
 
@@ -1396,7 +1410,9 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
     // whatever its type
     if (a.generic || b.generic) && violent(&a.event_type) && violent(&b.event_type) {
-        return overlaps(a.when, b.when) && near;
+        // in one sentence it refers to the event told there, whatever date it was given
+        let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
+        return (same_sentence || overlaps(a.when, b.when)) && near;
     }
     if a.event_type != b.event_type || a.sub_event_type != b.sub_event_type {
         return false;
@@ -1433,6 +1449,7 @@ fn widen(w: When, days: i64) -> When {
 }
 
 fn merge_into(m: &mut Draft, d: Draft) {
+    let m_was_generic = m.generic;
     m.generic &= d.generic;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type.clone();
@@ -1444,7 +1461,9 @@ fn merge_into(m: &mut Draft, d: Draft) {
             m.rules.push(r);
         }
     }
-    if m.when.fallback || (!d.when.fallback && d.when.precision < m.when.precision) {
+    // a word referring back to the event ("l'attaque", "killed") does not date it
+    let dates_it = !d.generic || m_was_generic;
+    if m.when.fallback || (dates_it && !d.when.fallback && d.when.precision < m.when.precision) {
         m.when = d.when;
     }
     if m.place.is_none() {
