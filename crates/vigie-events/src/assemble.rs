@@ -128,6 +128,8 @@ struct When {
     precision: u8,
     /// True when no date was found and the publication week stands in.
     fallback: bool,
+    /// True when the date comes from the sentences before, not the event's own.
+    inherited: bool,
 }
 
 /// A figure of the dead or wounded: (low, best, high).
@@ -315,7 +317,14 @@ pub fn assemble_folded(
             let when = if rule.flags.bg {
                 date_in_sentence(inp, s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
             } else {
-                date_for(inp, &sentences, si, trig, &hit_spans)
+                date_for(
+                    inp,
+                    &sentences,
+                    si,
+                    trig,
+                    &hit_spans,
+                    violent(&rule.event_type),
+                )
             };
             // a weak trigger with no date and no figure is too thin to be an event
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
@@ -534,6 +543,7 @@ fn when_of(d: &DateMention) -> When {
         to: d.to,
         precision,
         fallback: false,
+        inherited: false,
     }
 }
 
@@ -546,13 +556,6 @@ fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span, others: &[Span])
         .dates
         .iter()
         .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
-        .filter(|d| {
-            let own = distance(d.span.span(), trig);
-            others
-                .iter()
-                .filter(|o| !o.overlaps(trig))
-                .all(|o| distance(d.span.span(), *o) >= own)
-        })
         .collect();
     // "the rebels said Thursday that they killed …": a date next to a verb of saying
     // dates the statement, not the event, when the sentence has another date
@@ -564,13 +567,21 @@ fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span, others: &[Span])
     let event_dates: Vec<&DateMention> =
         dates.iter().copied().filter(|d| !of_statement(d)).collect();
     let pool = if event_dates.is_empty() {
-        &dates
+        dates
     } else {
-        &event_dates
+        event_dates
     };
-    pool.iter()
+    // the dates nearer to this trigger than to any other of the sentence
+    pool.into_iter()
+        .filter(|d| {
+            let own = distance(d.span.span(), trig);
+            others
+                .iter()
+                .filter(|o| !o.overlaps(trig))
+                .all(|o| distance(d.span.span(), *o) >= own)
+        })
         .min_by_key(|d| distance(d.span.span(), trig))
-        .map(|d| when_of(d))
+        .map(when_of)
 }
 
 /// The week before publication, when nothing dates an event.
@@ -580,6 +591,7 @@ fn fallback_date(inp: &Inputs<'_>) -> When {
         to: inp.published,
         precision: 3,
         fallback: true,
+        inherited: true,
     }
 }
 
@@ -591,6 +603,7 @@ fn date_for(
     si: usize,
     trig: Span,
     others: &[Span],
+    coarse_ok: bool,
 ) -> When {
     let s = &sentences[si];
     if let Some(w) = date_in_sentence(inp, s, trig, others) {
@@ -601,9 +614,19 @@ fn date_for(
         .dates
         .iter()
         .filter(|d| d.span.start >= lo && d.span.end <= s.span.start && d.from.is_some())
-        .rfind(|d| d.precision == DatePrecision::Day || d.precision == DatePrecision::Days)
+        .rfind(|d| {
+            // a fight told back ("les rebelles avaient alors tué …") takes the period
+            // named before it; other events only a day
+            matches!(d.precision, DatePrecision::Day | DatePrecision::Days)
+                || coarse_ok
+                    && d.precision != DatePrecision::Year
+                    && d.precision != DatePrecision::Open
+        })
     {
-        return when_of(d);
+        return When {
+            inherited: true,
+            ..when_of(d)
+        };
     }
     fallback_date(inp)
 }
@@ -1423,8 +1446,12 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     }
     if violent(&a.event_type) {
         // in a fight the sides are often named by their allies: they do not tell
-        // fights apart; dates and places do (an undated mention joins a dated one)
-        return overlaps(a.when, b.when) && near;
+        // fights apart; dates and places do (an undated mention joins a dated one, and
+        // a mention dated only by the sentences before it joins one at its place)
+        // a battle told over several days at one place is one event
+        let slack = if a.event_type == "Battles" { 3 } else { 0 };
+        return (overlaps(widen(a.when, slack), b.when) || a.when.inherited || b.when.inherited)
+            && near;
     }
     // developments are told apart by who acts (Algeria's barrier, the army's convoy)
     fn who(d: &Draft) -> Vec<&String> {
@@ -1787,6 +1814,7 @@ fn journey_draft(
             to: Some(t),
             precision: if f == t { 1 } else { 2 },
             fallback: false,
+            inherited: false,
         },
         _ => fallback_date(inp),
     };
@@ -1980,7 +2008,7 @@ fn movements(
                 continue;
             }
 
-            let when = date_for(inp, sentences, si, verb, &[]);
+            let when = date_for(inp, sentences, si, verb, &[], false);
             let (from, to) = if when.fallback {
                 (None, None)
             } else {
