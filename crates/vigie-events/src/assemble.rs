@@ -1623,6 +1623,29 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     if battle {
         battle_sides_after(&mut d, &camp_of, ctx);
     }
+    // drones are flown by a state: a foreign partner named alone for an air strike
+    // flies with the forces of the country the document is about (ACLED's way: the
+    // state leads, the partner is associated)
+    if air {
+        let main_state = main_country(inp).and_then(|cc| {
+            inp.state_actors
+                .iter()
+                .find(|(c, _)| c == cc)
+                .map(|(_, a)| a.clone())
+        });
+        if let (Some(a), Some(st)) = (d.actor1.clone(), main_state) {
+            if ctx.inter_of(&a) == Some(8)
+                && ctx.inter_of(&st).is_some()
+                && d.actor2.as_ref() != Some(&st)
+            {
+                d.actor1 = Some(st.clone());
+                d.assoc1.retain(|x| *x != st);
+                if !d.assoc1.contains(&a) {
+                    d.assoc1.insert(0, a);
+                }
+            }
+        }
+    }
     // one actor is never on both sides
     if d.actor1.is_some() && d.actor1 == d.actor2 {
         d.actor2 = None;
