@@ -300,7 +300,7 @@ pub fn assemble_folded(
                     }
                 }
             }
-            let (dead, wounded) = casualties(inp, s);
+            let (dead, wounded) = casualties(inp, s, Some(trig), &hit_spans);
             let nobody = acts.is_empty() && undergoes.is_empty();
             // "the army said the strike hit a vehicle": a word referring back to an event
             // told, with someone speaking of it, brings that speaker's claim
@@ -363,7 +363,7 @@ pub fn assemble_folded(
         }
         // a sentence with no trigger that counts the dead or the wounded goes on about
         // the event just told ("Selon des habitants, six civils ont été tués.")
-        let (dead, wounded) = casualties(inp, s);
+        let (dead, wounded) = casualties(inp, s, None, &[]);
         if let Some((_, di)) = last_event.filter(|(ls, _)| si - ls <= 2) {
             if dead.is_some() || wounded.is_some() {
                 let prev = &drafts[di];
@@ -1176,7 +1176,17 @@ fn best_of(q: &QuantityMention) -> (Option<i64>, &'static str) {
 
 /// The dead and the wounded the sentence counts: counts of people next to a death or
 /// wound word; counts joined by "et"/"and"/"," add up ("47 soldats et 84 mercenaires").
-fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) {
+///
+/// With a trigger (`trig`, and the sentence's other triggers `others`), only the counts
+/// nearer to it than to any other trigger are its own ("six civilians were killed
+/// Tuesday by drone fire where the army suffered losses on Saturday during fighting": the
+/// six belong to the drone fire).
+fn casualties(
+    inp: &Inputs<'_>,
+    s: &Sentence,
+    trig: Option<Span>,
+    others: &[Span],
+) -> (Option<Count>, Option<Count>) {
     // a count introduced by "dont", "including", "among them" is part of the total
     // before it, not a total of its own ("21 civils tués, dont 11 enfants")
     let part_of_total = |q: &QuantityMention| {
@@ -1192,6 +1202,14 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
         .quantities
         .iter()
         .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .filter(|q| {
+            let Some(t) = trig else { return true };
+            let own = distance(q.span.span(), t);
+            others
+                .iter()
+                .filter(|o| !o.overlaps(t))
+                .all(|o| distance(q.span.span(), *o) >= own)
+        })
         .collect();
     let near = |q: &QuantityMention, kind: CueKind| -> Option<usize> {
         let (w0, w1) = (s.word_at(q.span.start), s.word_at(q.span.end));
@@ -1233,12 +1251,16 @@ fn casualties(inp: &Inputs<'_>, s: &Sentence) -> (Option<Count>, Option<Count>) 
         let list = if is_dead { &mut dead } else { &mut wounded };
         let joined = last.is_some_and(|(p, was)| {
             let between = vigie_text::fold(inp.text[p.span.end..q.span.start].trim());
+            // "84 mercenaires de Wagner et 47 soldats": a few words naming whose dead
+            // may stand before the joining word
+            let joiner = [" et", " and", ",", " ainsi que", " as well as"]
+                .iter()
+                .any(|j| between.ends_with(j))
+                || matches!(between.as_str(), "et" | "and");
             was == is_dead
                 && p.span.end <= q.span.start
-                && matches!(
-                    between.as_str(),
-                    "et" | "and" | "," | ", et" | ", and" | "ainsi que" | "as well as"
-                )
+                && joiner
+                && between.split_whitespace().count() <= 5
         });
         if joined {
             if let Some(g) = list.last_mut() {
@@ -1502,7 +1524,10 @@ fn merge_into(m: &mut Draft, d: Draft) {
     fill_side(&mut m.actor2, &mut m.assoc2, &a2);
     // the most conservative total the claims support; an upper bound only when every
     // sentence giving that total gives it exactly
+    // a vague figure ("dozens") gives way to a count of the same event
+    let vague = |c: &Count| c.rule.starts_with("vague");
     m.dead = match (m.dead, d.dead) {
+        (Some(x), Some(y)) if vague(&x) != vague(&y) => Some(if vague(&x) { y } else { x }),
         (Some(x), Some(y)) => {
             let (lx, ly) = (x.low.or(x.best), y.low.or(y.best));
             Some(if ly < lx {
