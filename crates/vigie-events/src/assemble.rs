@@ -239,6 +239,12 @@ pub fn assemble_folded(
             {
                 continue;
             }
+            // "using heavy weapons, drones and SVBIEDs": the means of the fight told
+            if s.cues(CueKind::Instrument)
+                .any(|c| c.end <= h.first && h.first - c.end <= 6)
+            {
+                continue;
+            }
             // "sans combat", "n'ont pas atteint", "without fighting"
             if s.cues(CueKind::Negation)
                 .any(|c| c.end <= h.first && h.first - c.end <= 2)

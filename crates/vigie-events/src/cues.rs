@@ -49,6 +49,9 @@ pub enum CueKind {
     /// a causative verb before a loss: the subject made the other side suffer it
     /// ("infliger une défaite", "inflicted heavy losses")
     Inflict,
+    /// introduces the means of a fight ("using drones and car bombs"): the triggers right
+    /// after it name weapons of the event told, not events
+    Instrument,
 }
 
 impl CueKind {
@@ -71,6 +74,7 @@ impl CueKind {
             "between" => CueKind::Between,
             "durative" => CueKind::Durative,
             "inflict" => CueKind::Inflict,
+            "instrument" => CueKind::Instrument,
             _ => return None,
         })
     }

@@ -286,3 +286,31 @@ fn issue3_a_quote_after_an_event_is_a_claim_on_it() {
         b.claims
     );
 }
+
+/// Issue 3: weapons named as the means of a fight are part of it, and an agreement that
+/// broke down is not an agreement made.
+#[test]
+fn issue3_means_of_a_fight_and_broken_agreements_are_not_events() {
+    let ex = extract(
+        "On 4 March 2024 rebels attacked the army camp in Lere using heavy weapons, drones and suicide car bombs.",
+        Lang::En,
+        "2024-03-06",
+    );
+    assert!(
+        ex.events
+            .iter()
+            .all(|e| e.sub_event_type != "Suicide bomb" && e.sub_event_type != "Air/drone strike"),
+        "{:#?}",
+        ex.events
+    );
+    let ex = extract(
+        "Since the collapse of the peace agreement in Algiers, the town of Lere has been tense.",
+        Lang::En,
+        "2024-03-06",
+    );
+    assert!(
+        ex.events.iter().all(|e| e.sub_event_type != "Agreement"),
+        "{:#?}",
+        ex.events
+    );
+}
