@@ -103,3 +103,24 @@ fn eval_agrees_with_the_reference_scorer() {
         "vigie eval and score.py disagree"
     );
 }
+
+/// Issue 3: on the seed, every gold event and every gold movement is found.
+#[test]
+fn issue3_every_seed_event_and_movement_is_found() {
+    let Some(sh) = shared() else { return };
+    let seed = sh.join("corpus/seed.gold.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["eval", seed.to_str().unwrap(), "--misses", "100"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for facet in ["events", "movements"] {
+        let line = stdout
+            .lines()
+            .find(|l| l.starts_with(facet))
+            .unwrap_or_else(|| panic!("no {facet} line:\n{stdout}"));
+        let counts = line.split_whitespace().last().unwrap();
+        let fn_ = counts.split('/').nth(2).unwrap();
+        assert_eq!(fn_, "0", "a seed {facet} is missed:\n{stdout}");
+    }
+}
