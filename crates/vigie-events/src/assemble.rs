@@ -675,9 +675,21 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .iter()
         .filter(|p| inside(s.span, p.span.span()))
         .collect();
+    // "Tinzawaten, à 200 km au nord de Kidal": Kidal only says where Tinzawaten is
+    let locates_another = |p: &PlaceMention| {
+        p.relative.as_ref().is_some_and(|r| {
+            in_sentence.iter().any(|q| {
+                q.span.end <= r.span.start
+                    && r.span.start - q.span.end <= 4
+                    && inp.text[q.span.end..r.span.start]
+                        .chars()
+                        .all(|c| c.is_whitespace() || matches!(c, ',' | '('))
+            })
+        })
+    };
     if let Some(p) = in_sentence
         .iter()
-        .filter(|p| precise(p, main))
+        .filter(|p| precise(p, main) && !locates_another(p))
         .min_by_key(|p| distance(p.span.span(), trig))
     {
         return Some((*p).clone());
