@@ -1467,6 +1467,8 @@ fn is_journey(d: &Draft) -> bool {
 /// place, one pair of actors, one type).
 fn same_event(a: &Draft, b: &Draft) -> bool {
     let near = match (&a.place, &b.place) {
+        // a country named as the place is any place in it
+        (Some(p), Some(q)) if is_country(p) || is_country(q) => p.country == q.country,
         (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
         _ => true,
     };
@@ -1533,7 +1535,7 @@ fn merge_into(m: &mut Draft, d: Draft) {
     if m.when.fallback || (dates_it && !d.when.fallback && d.when.precision < m.when.precision) {
         m.when = d.when;
     }
-    if m.place.is_none() {
+    if m.place.is_none() || m.place.as_ref().is_some_and(is_country) && d.place.is_some() {
         m.place = d.place;
     }
     let a1: Vec<String> = d.actor1.into_iter().chain(d.assoc1).collect();
