@@ -314,3 +314,18 @@ fn issue3_means_of_a_fight_and_broken_agreements_are_not_events() {
         ex.events
     );
 }
+
+/// Issue 3: a purpose or a plan ("pour attaquer", "planned to attack") is not an event.
+#[test]
+fn issue3_a_purpose_is_not_an_event() {
+    let ex = extract(
+        "Le 4 mars 2024, une colonne de l'armée malienne a quitté Gao pour attaquer les positions rebelles de Léré.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    assert!(
+        ex.events.iter().all(|e| e.event_type != "Battles"),
+        "{:#?}",
+        ex.events
+    );
+}
