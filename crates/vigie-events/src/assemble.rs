@@ -1887,12 +1887,25 @@ fn journey_draft(
         _ => fallback_date(inp),
     };
     let actor = first.actor.strip_suffix(" convoy").map(str::to_string);
+    // no place where the force was seen: the nearest place its sentences name, a
+    // destination included ("a fait marche arrière et repris la direction de Kidal")
+    let main = main_country(inp);
+    let place = last_seen.cloned().or_else(|| {
+        moves.iter().find_map(|m| {
+            let e = m.evidence.span();
+            inp.places
+                .iter()
+                .filter(|p| inside(e, p.span.span()) && precise(p, main))
+                .min_by_key(|p| distance(p.span.span(), e))
+                .cloned()
+        })
+    });
     Some(Draft {
         event_type: "Strategic developments".into(),
         sub_event_type: "Other".into(),
         rules: vec!["strategic/other/movement".into()],
         when,
-        place: last_seen.cloned(),
+        place,
         actor1: actor,
         assoc1: Vec::new(),
         actor2: None,
