@@ -1668,6 +1668,14 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     if battle {
         battle_sides_after(&mut d, &camp_of, ctx);
     }
+    // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
+    // partner forces: an armed group named around it is who watches or opposes it
+    if is_journey(&d) && d.actor1.as_deref().and_then(camp_of).is_some_and(|c| c != 0) {
+        if let Some(mover) = ctx.most_named(|_, i| camp(i) == 0) {
+            d.actor1 = Some(mover);
+            d.assoc1.clear();
+        }
+    }
     // drones are flown by a state: a foreign partner named alone for an air strike
     // flies with the forces of the country the document is about (ACLED's way: the
     // state leads, the partner is associated)
