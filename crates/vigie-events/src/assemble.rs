@@ -1009,13 +1009,26 @@ fn losers(
         .iter()
         .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
         .collect();
+    // a speaker owning up to its loss ("l'armée admet avoir perdu …") is a subject too;
+    // one quoted with "selon" is not
+    let subjects: Vec<&ActorMention> = inp
+        .actors
+        .iter()
+        .filter(|a| {
+            inside(s.span, a.span.span())
+                && !s.cues(CueKind::SourcePrep).any(|c| {
+                    let w = s.word_at(a.span.start);
+                    c.end <= w && w - c.end <= 3
+                })
+        })
+        .collect();
     let mut out: Vec<String> = Vec::new();
     let mut add = |a: &ActorMention| {
         if !out.contains(&a.actor) {
             out.push(a.actor.clone());
         }
     };
-    if actors.is_empty() {
+    if subjects.is_empty() {
         return out;
     }
     let people: Vec<&QuantityMention> = inp
@@ -1042,7 +1055,7 @@ fn losers(
             continue;
         }
         let mut found = false;
-        for a in &actors {
+        for a in &subjects {
             let we = s.word_at(a.span.end);
             if we <= c.first && c.first - we <= 6 {
                 add(a);
@@ -1670,7 +1683,12 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     }
     // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
     // partner forces: an armed group named around it is who watches or opposes it
-    if is_journey(&d) && d.actor1.as_deref().and_then(camp_of).is_some_and(|c| c != 0) {
+    if is_journey(&d)
+        && d.actor1
+            .as_deref()
+            .and_then(camp_of)
+            .is_some_and(|c| c != 0)
+    {
         if let Some(mover) = ctx.most_named(|_, i| camp(i) == 0) {
             d.actor1 = Some(mover);
             d.assoc1.clear();
