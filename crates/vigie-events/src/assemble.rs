@@ -1092,10 +1092,14 @@ fn losers(
     for c in s.cues(CueKind::Passive) {
         let agent = actors
             .iter()
-            .any(|a| s.word_at(a.span.start) >= c.end && s.word_at(a.span.start) - c.end <= 4);
+            .any(|a| s.word_at(a.span.start) >= c.end && s.word_at(a.span.start) - c.end <= 6);
         let passive_verb = c.first >= 1
-            && (c.first.saturating_sub(3)..c.first)
-                .any(|k| matches!(s.folded[k], "ete" | "were" | "was" | "been"));
+            && (c.first.saturating_sub(3)..c.first).any(|k| {
+                matches!(
+                    s.folded[k],
+                    "ete" | "etaient" | "etait" | "furent" | "fut" | "were" | "was" | "been"
+                )
+            });
         if !(agent && passive_verb) {
             continue;
         }
