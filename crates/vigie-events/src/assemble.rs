@@ -1620,6 +1620,23 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         }
         d.assoc1.clear();
     }
+    // an air force does not strike its own side: state or partner forces named as the
+    // target of an air strike are its authors
+    if air && d.actor2.as_deref().and_then(camp_of) == Some(0) {
+        let a2 = d.actor2.take();
+        match &d.actor1 {
+            Some(a1) if camp_of(a1) == Some(0) => {
+                if let Some(a2) = a2 {
+                    if !d.assoc1.contains(&a2) && Some(&a2) != d.actor1.as_ref() {
+                        d.assoc1.push(a2);
+                    }
+                }
+            }
+            _ => d.actor1 = a2,
+        }
+        let rest = std::mem::take(&mut d.assoc2);
+        d.actor2 = rest.iter().find(|a| camp_of(a) != Some(0)).cloned();
+    }
     let battle = d.event_type == "Battles";
     // sentences told from both sides may put one actor on both: it stays on the side
     // that lost when a sentence says it lost, on the acting side otherwise

@@ -329,3 +329,21 @@ fn issue3_a_purpose_is_not_an_event() {
         ex.events
     );
 }
+
+/// Issue 3: an air force does not strike its own side; the state flies the drones its
+/// partners are named with.
+#[test]
+fn issue3_air_strikes_are_flown_by_the_state() {
+    let ex = extract(
+        "Le 4 mars 2024, des drones de l'armée malienne ont frappé des positions rebelles près de Léré, en appui aux mercenaires de Wagner.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    let a = ex
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == "Air/drone strike")
+        .unwrap_or_else(|| panic!("{:#?}", ex.events));
+    assert_eq!(a.actor1.as_deref(), Some("FAMa"), "{a:#?}");
+    assert_ne!(a.actor2.as_deref(), Some("Wagner Group"), "{a:#?}");
+}
