@@ -1261,11 +1261,32 @@ fn casualties(
             .filter(|d| *d <= 8)
             .min()
     };
+    // "ont perdu plusieurs dizaines d'hommes", "lost 30 soldiers": a count right after a
+    // verb of losing counts the dead
+    let lost_count = |q: &QuantityMention| {
+        let w0 = s.word_at(q.span.start);
+        s.cues(CueKind::Suffer)
+            .any(|c| c.end <= w0 && w0 - c.end <= 1)
+    };
+    // "several dozen troops and fighters from X were killed": the subject of a passive
+    // verb of death, however long, is counted
+    let passive_death = |q: &QuantityMention| {
+        let w1 = s.word_at(q.span.end);
+        s.cues(CueKind::Death).any(|c| {
+            c.first >= w1
+                && c.first - w1 <= 14
+                && c.first >= 1
+                && matches!(s.folded[c.first - 1], "were" | "was" | "ete" | "sont")
+        })
+    };
     let mut dead: Vec<Vec<&QuantityMention>> = Vec::new();
     let mut wounded: Vec<Vec<&QuantityMention>> = Vec::new();
     let mut last: Option<(&QuantityMention, bool)> = None;
     for q in people {
-        let (d, w) = (near(q, CueKind::Death), near(q, CueKind::Wounded));
+        let (mut d, w) = (near(q, CueKind::Death), near(q, CueKind::Wounded));
+        if d.is_none() && (lost_count(q) || passive_death(q)) {
+            d = Some(0);
+        }
         let is_dead = match (d, w) {
             (Some(d), Some(w)) => d <= w,
             (Some(_), None) => true,
