@@ -254,6 +254,11 @@ pub fn assemble_folded(
             // words a longer trigger used are not read again by a shorter one
             taken_until = h.end;
             let rule = triggers.rule(h.rule);
+            // "un détachement d'assaut", "un char de combat": a bare "de" makes a weak
+            // trigger word the kind of a thing, not an event
+            if rule.flags.weak && h.first > 0 && matches!(s.folded[h.first - 1], "de" | "d'") {
+                continue;
+            }
             let trig = s.word_span(h.first, h.end);
             let [mut acts, mut undergoes] = sides(inp, s, trig);
             // "l'armée a subi une défaite", "the army acknowledged a setback": the
@@ -1346,6 +1351,22 @@ fn casualties(
             rule,
         }
     };
+    // "le commandant du détachement a perdu la vie", "a soldier was killed": one dead
+    let one_dead = s
+        .cues(CueKind::OnePerson)
+        .any(|p| {
+            s.cues(CueKind::Death).any(|d| {
+                (d.first >= p.end && d.first - p.end <= 6)
+                    // "le décès du commandant", "the death of its commander"
+                    || (d.end <= p.first && p.first - d.end <= 2)
+            })
+        })
+        .then_some(Count {
+            low: Some(1),
+            best: Some(1),
+            high: Some(1),
+            rule: "exact count: one person",
+        });
     let pick = |groups: Vec<Vec<&QuantityMention>>| -> Option<Count> {
         groups
             .iter()
@@ -1353,7 +1374,7 @@ fn casualties(
             .filter(|c| c.low.is_some() || c.best.is_some())
             .max_by_key(|c| c.low.or(c.best))
     };
-    (pick(dead), pick(wounded))
+    (pick(dead).or(one_dead), pick(wounded))
 }
 
 // ------------------------------------------------------------------------ claims

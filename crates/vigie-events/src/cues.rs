@@ -52,6 +52,8 @@ pub enum CueKind {
     /// introduces the means of a fight ("using drones and car bombs"): the triggers right
     /// after it name weapons of the event told, not events
     Instrument,
+    /// one person ("le commandant", "a soldier"): killed, it counts one dead
+    OnePerson,
 }
 
 impl CueKind {
@@ -75,6 +77,7 @@ impl CueKind {
             "durative" => CueKind::Durative,
             "inflict" => CueKind::Inflict,
             "instrument" => CueKind::Instrument,
+            "one_person" => CueKind::OnePerson,
             _ => return None,
         })
     }

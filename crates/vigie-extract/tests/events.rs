@@ -347,3 +347,22 @@ fn issue3_air_strikes_are_flown_by_the_state() {
     assert_eq!(a.actor1.as_deref(), Some("FAMa"), "{a:#?}");
     assert_ne!(a.actor2.as_deref(), Some("Wagner Group"), "{a:#?}");
 }
+
+/// Issue 3: one person named as killed counts one dead; "d'assaut" names a kind of unit.
+#[test]
+fn issue3_one_person_killed_counts_one() {
+    let ex = extract(
+        "Le 4 mars 2024, un détachement d'assaut a participé à de durs combats près de Léré, qui ont entraîné le décès du commandant du détachement.",
+        Lang::Fr,
+        "2024-03-06",
+    );
+    let battles: Vec<_> = ex
+        .events
+        .iter()
+        .filter(|e| e.event_type == "Battles")
+        .collect();
+    assert_eq!(battles.len(), 1, "{:#?}", ex.events);
+    let f = battles[0].fatalities.as_ref().expect("fatalities");
+    assert_eq!((f.low, f.high), (Some(1), Some(1)), "{:#?}", battles[0]);
+    assert!(battles[0].rules.iter().all(|r| !r.ends_with("/attaque")));
+}
