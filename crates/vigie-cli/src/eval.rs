@@ -94,14 +94,79 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         }
         outln!();
     }
+    let merge = merge_score(&pipeline, &docs, &reference, a.min_date)?;
+    if let Some(m) = &merge {
+        outln!(
+            "merge B3 precision {:.3} recall {:.3} F1 {:.3} over {} gold reports ({} not found as reports); {} merged events",
+            m.precision, m.recall, m.f1, m.items, m.unmatched, m.events
+        );
+    }
     outln!("{summary}");
     if let Some(path) = &a.json {
-        write_json(path, &scores)?;
+        write_json(path, &scores, merge.as_ref())?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn write_json(path: &Path, s: &vigie_eval::Scores) -> Result<()> {
+/// Ingests the gold documents into a record in memory, as `vigie ingest` would, and scores
+/// the merged events against the gold `event_key`s. None when no gold event has a key.
+fn merge_score(
+    pipeline: &Pipeline,
+    docs: &[GoldDoc],
+    reference: &Reference,
+    min_date: chrono::NaiveDate,
+) -> Result<Option<vigie_eval::merge::MergeScore>> {
+    use vigie_record::{EventFilter, NewDocument, Record, SqliteStore, Store};
+    let keyed = docs.iter().any(|d| {
+        d.gold
+            .get("events")
+            .and_then(|e| e.as_array())
+            .is_some_and(|e| e.iter().any(|x| x.get("event_key").is_some()))
+    });
+    if !keyed {
+        return Ok(None);
+    }
+    let mut record = Record::new(SqliteStore::in_memory()?);
+    let mut batch = Vec::new();
+    for d in docs {
+        let raw = RawInput {
+            bytes: d.text.as_bytes().to_vec(),
+            origin: d.id.clone(),
+            lang: d.lang.as_deref().and_then(Lang::from_code),
+            published: d
+                .published
+                .as_deref()
+                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
+            outlet: d.outlet.clone(),
+            url: d.url.clone(),
+            title: None,
+        };
+        if let Ok((document, extraction)) = pipeline.extract_raw(raw) {
+            batch.push(NewDocument {
+                document,
+                extraction,
+                source: d.id.clone(),
+                format: "json_lines".into(),
+            });
+        }
+    }
+    record.add_batch(&batch, &[])?;
+    let mut events = Vec::new();
+    for e in record.store().events(&EventFilter::default())? {
+        if let Some(d) = record.store().event(&e.id)? {
+            events.push(serde_json::to_value(d)?);
+        }
+    }
+    Ok(Some(
+        Scorer::new(reference, Some(min_date)).merge_b3(docs, &events),
+    ))
+}
+
+fn write_json(
+    path: &Path,
+    s: &vigie_eval::Scores,
+    merge: Option<&vigie_eval::merge::MergeScore>,
+) -> Result<()> {
     let mut f1 = serde_json::Map::new();
     for k in vigie_eval::score::FACETS {
         f1.insert(
@@ -113,6 +178,12 @@ fn write_json(path: &Path, s: &vigie_eval::Scores) -> Result<()> {
         .iter()
         .map(|k| (k.to_string(), serde_json::json!(s.sub_share(k))))
         .collect();
+    if let Some(m) = merge {
+        f1.insert(
+            "merge_b3".into(),
+            serde_json::json!((m.f1 * 1000.0).round() / 1000.0),
+        );
+    }
     let v =
         serde_json::json!({"f1": f1, "matched": matched, "docs": s.docs, "failed": s.failed.len()});
     std::fs::write(path, serde_json::to_string_pretty(&v)?)

@@ -11,9 +11,11 @@ macro_rules! outln {
 }
 
 mod bench;
+mod demo;
 mod eval;
 mod extract;
 mod gazetteer;
+mod record;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -47,6 +49,43 @@ enum Command {
     Gazetteer(gazetteer::Command),
     /// Measure throughput and memory of the mention layer.
     Bench(bench::Args),
+    /// Read files, folders or standard input into a record (text, Markdown, HTML, RSS/Atom,
+    /// JSON Lines, Telegram exports, X archives): extract, merge reports into events.
+    Ingest(record::IngestArgs),
+    /// List merged events, filtered, as a table, JSON Lines, GeoJSON or ACLED CSV.
+    Events(record::EventsArgs),
+    /// Show one event in full: claims side by side, sources, evidence.
+    Event(record::EventArgs),
+    /// Movements of units and convoys gathered across documents.
+    Tracks(record::TracksArgs),
+    /// Full-text search over the record's documents.
+    Search(record::SearchArgs),
+    /// What could not be read, with its error.
+    Failures(record::FailuresArgs),
+    /// Load the example reports shipped with Vigie into a fresh record and show what it found.
+    Demo(demo::Args),
+    /// Write synthetic reports as JSON Lines (for scale benchmarks and tests).
+    Synth(SynthArgs),
+}
+
+/// Arguments of `vigie synth`.
+#[derive(clap::Args)]
+struct SynthArgs {
+    /// How many documents.
+    count: u64,
+    /// Number of the first document.
+    #[arg(long, default_value_t = 0)]
+    start: u64,
+}
+
+fn synth(a: &SynthArgs) -> Result<ExitCode> {
+    use std::io::Write as _;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for i in a.start..a.start + a.count {
+        writeln!(out, "{}", vigie_record::synth::jsonl_line(i))?;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 impl Cli {
@@ -66,6 +105,14 @@ fn main() -> ExitCode {
         Command::Eval(a) => eval::run(&cli.config(), a),
         Command::Gazetteer(c) => gazetteer::run(&cli.config(), c),
         Command::Bench(a) => bench::run(&cli.config(), a),
+        Command::Ingest(a) => record::ingest(&cli.config(), a),
+        Command::Events(a) => record::events(&cli.config(), a),
+        Command::Event(a) => record::event(a),
+        Command::Tracks(a) => record::tracks(a),
+        Command::Search(a) => record::search(a),
+        Command::Failures(a) => record::failures(a),
+        Command::Demo(a) => demo::run(&cli.config(), a),
+        Command::Synth(a) => synth(a),
     };
     match result {
         Ok(code) => code,

@@ -9,10 +9,12 @@
 //! - [`reference`]: reference coordinates for gold place names (GeoNames dumps + overrides).
 //! - [`score`]: the facets (places, dates, quantities, actors, events, movements) and the
 //!   sub-scores on matched events.
+//! - [`merge`]: B-cubed score of cross-document merging (as `tools/merge_score.py`).
 
 pub mod fold;
 pub mod gold;
 pub mod interval;
+pub mod merge;
 pub mod reference;
 pub mod score;
 

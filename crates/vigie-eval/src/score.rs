@@ -345,7 +345,7 @@ fn s<'a>(v: &'a Value, k: &str) -> Option<&'a str> {
     v.get(k).and_then(Value::as_str)
 }
 
-fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
+pub(crate) fn arr<'a>(v: &'a Value, k: &str) -> &'a [Value] {
     v.get(k)
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)
@@ -597,7 +597,7 @@ impl<'r> Scorer<'r> {
         (tp, fp, entries.len() - tp)
     }
 
-    fn event_loc_ok(&self, ge: &Value, pe: &Value) -> bool {
+    pub(crate) fn event_loc_ok(&self, ge: &Value, pe: &Value) -> bool {
         let Some(gl) = s(ge, "location").filter(|l| !l.is_empty()) else {
             return true;
         };
