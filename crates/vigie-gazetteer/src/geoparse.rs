@@ -122,6 +122,10 @@ struct Cand {
     in_long_name: bool,
     /// Single token.
     single: bool,
+    /// The folded words of the candidate, one after the other without separators: a
+    /// range of the document's buffer of candidate names (filled once the candidates
+    /// are final).
+    name: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -446,6 +450,7 @@ impl<'g> Geoparser<'g> {
                                 lower: false,
                                 in_long_name: long_name || caps_in_run > 1 && !(s == a && end == e),
                                 single: end == s + 1,
+                                name: 0..0,
                             });
                             s = end;
                         }
@@ -489,6 +494,7 @@ impl<'g> Geoparser<'g> {
                         lower: true,
                         in_long_name: false,
                         single: true,
+                        name: 0..0,
                     });
                 }
             }
@@ -543,6 +549,16 @@ impl<'g> Geoparser<'g> {
         cands.retain(|c| {
             !(c.weak_cap && c.single) || (!is_stop(c.t0) && !in_lower.contains(f(c.t0)))
         });
+        // the folded name of each candidate (its words' folded forms, without separators)
+        let mut name_buf = String::new();
+        for c in cands.iter_mut() {
+            let a = name_buf.len();
+            for j in c.t0..c.t1 {
+                name_buf.push_str(f(j));
+            }
+            c.name = a..name_buf.len();
+        }
+        let name_buf = name_buf.as_str();
         let places_of = |c: &Cand| &arena[c.places.clone()];
         // the gazetteer's record of each place of `arena` that a candidate kept, read once
         let gaz = self.gaz;
@@ -565,7 +581,7 @@ impl<'g> Geoparser<'g> {
             if c.level == KeyLevel::Skeleton || c.lower {
                 continue;
             }
-            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let name = &name_buf[c.name.clone()];
             ps.clear();
             ps.extend(
                 places_of(c)
@@ -601,7 +617,7 @@ impl<'g> Geoparser<'g> {
         let top = counts.values().copied().max().unwrap_or(0);
         let home = &self.lex.home;
         let ctx_of = |cc: &str, c: &Cand| -> Ctx {
-            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let name = &name_buf[c.name.clone()];
             let own = votes
                 .get(name)
                 .filter(|v| v.0 == cc)
@@ -621,7 +637,7 @@ impl<'g> Geoparser<'g> {
 
         // two passes: the second knows where the places kept by the first one are.
         // Candidates of the same name in the same situation share one resolution.
-        let name_of = |c: &Cand| &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+        let name_of = |c: &Cand| &name_buf[c.name.clone()];
         type Situation<'s> = (&'s str, Option<Cue>, bool, bool, bool, bool);
         let situation = |c: &Cand| -> Situation<'_> {
             (
@@ -965,31 +981,28 @@ struct TokInfo {
     weak: bool,
 }
 
-/// The buffer and ranges of [`Folded::new`]`(text, tokens)`, built faster: an ASCII
-/// token (most tokens) is lower-cased byte by byte into the buffer, the others are
-/// folded character by character with [`vigie_text::fold_char`], as `Folded` does.
+/// The folded form of every token, as [`Folded::new`] gives them, built faster: the
+/// buffer starts with the whole text lower-cased (ASCII letters only), where an ASCII
+/// token's folded form is its own span; the other tokens are folded with
+/// [`vigie_text::fold_char`], as `Folded` does, and appended. Unlike `Folded`, the
+/// ranges of consecutive tokens need not follow each other.
 #[inline(never)]
 fn fold_tokens(text: &str, tokens: &[Token]) -> (String, Vec<(u32, u32)>) {
-    let mut buf: Vec<u8> = Vec::with_capacity(text.len() + 16);
+    let mut buf = text.to_ascii_lowercase();
     let mut ranges = Vec::with_capacity(tokens.len());
-    let mut scratch = String::new();
     for t in tokens {
-        let a = buf.len();
-        if let Some(s) = text.get(t.span.start..t.span.end) {
-            if s.is_ascii() {
-                buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
-            } else {
-                scratch.clear();
+        match text.get(t.span.start..t.span.end) {
+            Some(s) if s.is_ascii() => ranges.push((t.span.start as u32, t.span.end as u32)),
+            Some(s) => {
+                let a = buf.len();
                 for c in s.chars() {
-                    vigie_text::fold_char(c, &mut scratch);
+                    vigie_text::fold_char(c, &mut buf);
                 }
-                buf.extend_from_slice(scratch.as_bytes());
+                ranges.push((a as u32, buf.len() as u32));
             }
+            None => ranges.push((0, 0)),
         }
-        ranges.push((a as u32, buf.len() as u32));
     }
-    // ASCII bytes and whole folded strings: always UTF-8
-    let buf = String::from_utf8(buf).unwrap_or_default();
     (buf, ranges)
 }
 
@@ -1326,6 +1339,23 @@ fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_tokens_agrees_with_folded() {
+        for text in [
+            "",
+            "À l’est de Tin-Zaouatène, l'armée et Œuvre d’État — 60 km au nord de GAO.",
+            "Near Ménaka\u{00A0}: straße, ﬁn, İstanbul ; « Kidal » !",
+        ] {
+            let toks = vigie_text::tokenize(text);
+            let folded = Folded::new(text, &toks);
+            let (buf, ranges) = fold_tokens(text, &toks);
+            assert_eq!(ranges.len(), folded.len());
+            for (i, &(a, b)) in ranges.iter().enumerate() {
+                assert_eq!(&buf[a as usize..b as usize], folded.get(i), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn km_is_sane() {
