@@ -122,6 +122,10 @@ struct Cand {
     in_long_name: bool,
     /// Single token.
     single: bool,
+    /// The folded words of the candidate, one after the other without separators: a
+    /// range of the document's buffer of candidate names (filled once the candidates
+    /// are final).
+    name: Range<usize>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -210,17 +214,15 @@ impl<'g> Geoparser<'g> {
         let tokens = &tokens[..];
         let n = tokens.len();
         // folded tokens in one buffer: the shared one when it folds these very tokens
-        let own: Folded;
-        let folded = match folded {
-            Some(f) if same_tokens && f.len() == n => f,
+        let own: (String, Vec<(u32, u32)>);
+        // `fbuf[fr[i].0..fr[i].1]` is the folded form of token i
+        let (fbuf, fr): (&str, &[(u32, u32)]) = match folded {
+            Some(f) if same_tokens && f.len() == n => (f.buffer(), f.ranges()),
             _ => {
-                own = Folded::new(text, tokens);
-                &own
+                own = fold_tokens(text, tokens);
+                (&own.0, &own.1)
             }
         };
-        // `fbuf[fr[i].0..fr[i].1]` is the folded form of token i
-        let fbuf: &str = folded.buffer();
-        let fr: &[(u32, u32)] = folded.ranges();
         let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
         let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
         // tokens overlapping an excluded span, found in one sweep over the sorted spans
@@ -295,6 +297,9 @@ impl<'g> Geoparser<'g> {
                 return None;
             }
             let mut best: Option<Cue> = None;
+            // whether the words s..t0 all have a folded form: their phrase is then a tail
+            // of every longer cue phrase ending at t0 (see `LangLex::cue_tails`)
+            let mut all_nonempty = true;
             for len in 1..=lx.max_phrase.min(t0) {
                 let s = t0 - len;
                 if !ti[s].word {
@@ -304,8 +309,12 @@ impl<'g> Geoparser<'g> {
                 for j in s..t0 {
                     push_folded(phrase, f(j));
                 }
+                all_nonempty &= !f(s).is_empty();
                 if let Some(&c) = lx.cues.get(phrase.as_str()) {
                     best = Some(c);
+                } else if all_nonempty && !lx.cue_tails.contains(phrase.as_str()) {
+                    // no longer phrase can be a cue
+                    break;
                 }
             }
             best
@@ -441,6 +450,7 @@ impl<'g> Geoparser<'g> {
                                 lower: false,
                                 in_long_name: long_name || caps_in_run > 1 && !(s == a && end == e),
                                 single: end == s + 1,
+                                name: 0..0,
                             });
                             s = end;
                         }
@@ -484,6 +494,7 @@ impl<'g> Geoparser<'g> {
                         lower: true,
                         in_long_name: false,
                         single: true,
+                        name: 0..0,
                     });
                 }
             }
@@ -538,6 +549,16 @@ impl<'g> Geoparser<'g> {
         cands.retain(|c| {
             !(c.weak_cap && c.single) || (!is_stop(c.t0) && !in_lower.contains(f(c.t0)))
         });
+        // the folded name of each candidate (its words' folded forms, without separators)
+        let mut name_buf = String::new();
+        for c in cands.iter_mut() {
+            let a = name_buf.len();
+            for j in c.t0..c.t1 {
+                name_buf.push_str(f(j));
+            }
+            c.name = a..name_buf.len();
+        }
+        let name_buf = name_buf.as_str();
         let places_of = |c: &Cand| &arena[c.places.clone()];
         // the gazetteer's record of each place of `arena` that a candidate kept, read once
         let gaz = self.gaz;
@@ -560,7 +581,7 @@ impl<'g> Geoparser<'g> {
             if c.level == KeyLevel::Skeleton || c.lower {
                 continue;
             }
-            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let name = &name_buf[c.name.clone()];
             ps.clear();
             ps.extend(
                 places_of(c)
@@ -596,7 +617,7 @@ impl<'g> Geoparser<'g> {
         let top = counts.values().copied().max().unwrap_or(0);
         let home = &self.lex.home;
         let ctx_of = |cc: &str, c: &Cand| -> Ctx {
-            let name = &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+            let name = &name_buf[c.name.clone()];
             let own = votes
                 .get(name)
                 .filter(|v| v.0 == cc)
@@ -616,7 +637,7 @@ impl<'g> Geoparser<'g> {
 
         // two passes: the second knows where the places kept by the first one are.
         // Candidates of the same name in the same situation share one resolution.
-        let name_of = |c: &Cand| &fbuf[fr[c.t0].0 as usize..fr[c.t1 - 1].1 as usize];
+        let name_of = |c: &Cand| &name_buf[c.name.clone()];
         type Situation<'s> = (&'s str, Option<Cue>, bool, bool, bool, bool);
         let situation = |c: &Cand| -> Situation<'_> {
             (
@@ -960,6 +981,31 @@ struct TokInfo {
     weak: bool,
 }
 
+/// The folded form of every token, as [`Folded::new`] gives them, built faster: the
+/// buffer starts with the whole text lower-cased (ASCII letters only), where an ASCII
+/// token's folded form is its own span; the other tokens are folded with
+/// [`vigie_text::fold_char`], as `Folded` does, and appended. Unlike `Folded`, the
+/// ranges of consecutive tokens need not follow each other.
+#[inline(never)]
+fn fold_tokens(text: &str, tokens: &[Token]) -> (String, Vec<(u32, u32)>) {
+    let mut buf = text.to_ascii_lowercase();
+    let mut ranges = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        match text.get(t.span.start..t.span.end) {
+            Some(s) if s.is_ascii() => ranges.push((t.span.start as u32, t.span.end as u32)),
+            Some(s) => {
+                let a = buf.len();
+                for c in s.chars() {
+                    vigie_text::fold_char(c, &mut buf);
+                }
+                ranges.push((a as u32, buf.len() as u32));
+            }
+            None => ranges.push((0, 0)),
+        }
+    }
+    (buf, ranges)
+}
+
 /// A stop word of the document's language or of the other one, or a cue word.
 fn stop_word(w: &str, lx: &LangLex) -> bool {
     lx.stop_any.contains(w)
@@ -979,9 +1025,28 @@ fn long_plain_word(t: &str) -> bool {
         }
         return letters >= 6;
     }
-    t.chars()
-        .all(|c| c.is_alphabetic() || vigie_text::is_dash(c))
-        && t.chars().filter(|c| c.is_alphabetic()).count() >= 6
+    let mut letters = 0;
+    for c in t.chars() {
+        if is_letter(c) {
+            letters += 1;
+        } else if !vigie_text::is_dash(c) {
+            return false;
+        }
+    }
+    letters >= 6
+}
+
+/// `char::is_alphabetic`, answered without table lookups for ASCII and Latin-1 letters
+/// (the accented letters of French and of transcribed names).
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{C0}'..='\u{FF}').contains(&c) {
+        // every Latin-1 character from À to ÿ is a letter but × and ÷
+        c != '×' && c != '÷'
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 /// "CSP", "FAMa", "McX": capitals after the first letter of a word part.
@@ -999,6 +1064,7 @@ fn is_acronym(t: &str) -> bool {
 }
 
 /// The [`TokInfo`] of every token. `fbuf` holds the folded tokens, `fr` their ranges in it.
+#[inline(never)]
 fn classify(
     text: &str,
     tokens: &[Token],
@@ -1008,44 +1074,54 @@ fn classify(
     lx: &LangLex,
 ) -> Vec<TokInfo> {
     let n = tokens.len();
-    let f = |i: usize| -> &str { &fbuf[fr[i].0 as usize..fr[i].1 as usize] };
     let tok = |i: usize| -> &str { &text[tokens[i].span.start..tokens[i].span.end] };
-    // the text between token i-1 and token i
-    let gap = |i: usize| -> &str {
-        if i == 0 || tokens[i - 1].span.end > tokens[i].span.start {
-            ""
-        } else {
-            &text[tokens[i - 1].span.end..tokens[i].span.start]
-        }
-    };
+    // the tokens slice the text on char boundaries (checked by `find`): their bytes are
+    // read directly, without slicing strings
+    let bytes = text.as_bytes();
     let mut ti = vec![TokInfo::default(); n];
     for (i, t) in tokens.iter().enumerate() {
-        let g = gap(i);
-        // most gaps are one space or nothing
-        let (newline, spaces) = match g {
-            "" | " " => (false, true),
-            _ => (g.contains('\n'), g.chars().all(vigie_text::is_space)),
+        let (s, e) = (t.span.start, t.span.end);
+        // the text between token i-1 and token i; most gaps are one space or nothing
+        let (newline, spaces) = match i.checked_sub(1).map(|p| tokens[p].span.end) {
+            Some(pe) if pe < s && !(s - pe == 1 && bytes[pe] == b' ') => {
+                let g = &text[pe..s];
+                (g.contains('\n'), g.chars().all(vigie_text::is_space))
+            }
+            _ => (false, true),
         };
         let newline = i > 0 && newline;
         let word = t.kind == TokenKind::Word;
         let cap = word
-            && match tok(i).as_bytes().first() {
-                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            && match bytes.get(s) {
+                Some(b) if s < e && b.is_ascii() => b.is_ascii_uppercase(),
                 _ => t.is_capitalized(text),
             };
-        let w = f(i);
+        let (fa, fb) = (fr[i].0 as usize, fr[i].1 as usize);
         // particles and connectors have at most four letters
-        let short = w.len() <= 4;
+        let short = fb - fa <= 4;
+        let (stop, particle, leading, connector) = if cap || short {
+            let w = &fbuf[fa..fb];
+            let particle = short && is_particle(w, lang);
+            (
+                cap && stop_word(w, lx),
+                particle,
+                // every leading particle is a particle
+                particle && is_leading_particle(w, lang),
+                short && is_connector(w),
+            )
+        } else {
+            (false, false, false, false)
+        };
         ti[i] = TokInfo {
             word,
             cap,
             name_start: false,
-            stop: cap && stop_word(w, lx),
-            particle: short && is_particle(w, lang),
-            leading: short && is_leading_particle(w, lang),
-            connector: short && is_connector(w),
+            stop,
+            particle,
+            leading,
+            connector,
             adjacent: i > 0 && !newline && spaces,
-            tight: i > 0 && tokens[i - 1].span.end == t.span.start,
+            tight: i > 0 && tokens[i - 1].span.end == s,
             newline_before: newline,
             weak: false,
         };
@@ -1059,11 +1135,14 @@ fn classify(
         }
         // a title-case line: most of its words of four letters or more are capitalized
         let (mut caps, mut words) = (0, 0);
-        for (j, info) in ti.iter().enumerate().take(le).skip(ls) {
-            let t = tok(j);
+        for (info, t) in ti[ls..le].iter().zip(&tokens[ls..le]) {
+            // four letters or more (the bytes that begin a char count the chars)
+            let tb = &bytes[t.span.start..t.span.end];
             if info.word
-                && t.len() >= 4
-                && (t.len() >= 16 || t.is_ascii() || t.chars().count() >= 4)
+                && tb.len() >= 4
+                && (tb.len() >= 16
+                    || tb.is_ascii()
+                    || tb.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 4)
             {
                 words += 1;
                 if info.cap {
@@ -1260,6 +1339,23 @@ fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_tokens_agrees_with_folded() {
+        for text in [
+            "",
+            "À l’est de Tin-Zaouatène, l'armée et Œuvre d’État — 60 km au nord de GAO.",
+            "Near Ménaka\u{00A0}: straße, ﬁn, İstanbul ; « Kidal » !",
+        ] {
+            let toks = vigie_text::tokenize(text);
+            let folded = Folded::new(text, &toks);
+            let (buf, ranges) = fold_tokens(text, &toks);
+            assert_eq!(ranges.len(), folded.len());
+            for (i, &(a, b)) in ranges.iter().enumerate() {
+                assert_eq!(&buf[a as usize..b as usize], folded.get(i), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn km_is_sane() {

@@ -77,18 +77,37 @@ impl KeyBuf {
     /// and [`KeyBuf::skeleton`].
     pub fn compute(&mut self, name: &str) {
         self.folded.clear();
-        for c in name.chars() {
-            fold_char(c, &mut self.folded);
-        }
-        self.exact.clear();
-        for c in self.folded.chars() {
-            if c.is_alphanumeric() {
-                self.exact.push(c);
+        if name.is_ascii() {
+            // folding an ASCII name is lower-casing it
+            self.folded.push_str(name);
+            self.folded.make_ascii_lowercase();
+        } else {
+            for c in name.chars() {
+                fold_char(c, &mut self.folded);
             }
         }
+        self.exact.clear();
+        let letters = if self.folded.is_ascii() {
+            // the same filter and count as below, byte by byte
+            let mut letters = 0;
+            for &b in self.folded.as_bytes() {
+                if b.is_ascii_alphanumeric() {
+                    self.exact.push(char::from(b));
+                    letters += usize::from(b.is_ascii_alphabetic());
+                }
+            }
+            letters
+        } else {
+            for c in self.folded.chars() {
+                if c.is_alphanumeric() {
+                    self.exact.push(c);
+                }
+            }
+            self.exact.chars().filter(|c| c.is_alphabetic()).count()
+        };
         translit_into(&self.folded, &mut self.chars, &mut self.translit);
         self.skeleton.clear();
-        if self.exact.chars().filter(|c| c.is_alphabetic()).count() >= SKELETON_MIN_LETTERS {
+        if letters >= SKELETON_MIN_LETTERS {
             skeleton_into(&self.translit, &mut self.skeleton);
             // too few consonants say too little: "*lk*d*" would match too much
             if self.skeleton.chars().filter(|&c| c != VOWELS).count() < SKELETON_MIN_CONSONANTS {
