@@ -528,6 +528,8 @@ pub struct Meta {
     pub ld_date: Option<String>,
     /// The `headline` found in JSON-LD blocks.
     pub ld_headline: Option<String>,
+    /// The `articleBody` found in JSON-LD blocks (the longest).
+    pub ld_body: Option<String>,
 }
 
 impl Meta {
@@ -782,7 +784,7 @@ fn build(html: &str, meta: &mut Meta, ents: &Entities) -> Tree {
     Tree { nodes }
 }
 
-/// Reads `datePublished` and `headline` from a JSON-LD block (also inside `@graph` arrays
+/// Reads `datePublished`, `headline` and `articleBody` from a JSON-LD block (also inside `@graph` arrays
 /// and top-level arrays).
 fn read_json_ld(content: &str, meta: &mut Meta) {
     let content = content
@@ -811,6 +813,11 @@ fn read_json_ld(content: &str, meta: &mut Meta) {
                 if meta.ld_headline.is_none() {
                     if let Some(h) = o.get("headline").and_then(|d| d.as_str()) {
                         meta.ld_headline = crate::non_empty(h);
+                    }
+                }
+                if let Some(b) = o.get("articleBody").and_then(|d| d.as_str()) {
+                    if meta.ld_body.as_ref().is_none_or(|old| b.len() > old.len()) {
+                        meta.ld_body = crate::non_empty(b);
                     }
                 }
                 if let Some(g) = o.get("@graph") {
@@ -1244,6 +1251,18 @@ pub fn extract_with(html: &str, ents: &Entities) -> Page {
             (st, roots, text) = (st2, roots2, text2);
         }
     }
+    if let Some(body) = &meta.ld_body {
+        // Pages rendered by scripts carry little markup text but the whole article in
+        // JSON-LD: prefer it when it is more than twice as long.
+        let body = if body.contains('<') && body.contains('>') {
+            fragment_text_with(body, ents)
+        } else {
+            paragraphs(body)
+        };
+        if body.chars().count() > 2 * text.chars().count() {
+            text = body;
+        }
+    }
     if text.is_empty() {
         // Everything looked like boilerplate: better some text than none.
         text = render(&tree, None, &[0]);
@@ -1333,6 +1352,15 @@ fn first_time(tree: &Tree, st: &Stats, roots: &[usize]) -> Option<NaiveDate> {
         .filter(|&i| tree.nodes[i].name() == "time")
         .filter(|&i| st.visible[i])
         .find_map(time_at)
+}
+
+/// Plain text with its line breaks: paragraphs separated by blank lines, whitespace collapsed.
+fn paragraphs(s: &str) -> String {
+    s.split('\n')
+        .map(collapse)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// "Title | Site" → "Title" when "Site" is the outlet.
@@ -1566,6 +1594,21 @@ mod tests {
             );
             assert!(!p.text.contains("Liens"), "{wrapper}: {}", p.text);
         }
+    }
+
+    #[test]
+    fn json_ld_article_body_for_script_pages() {
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+            "articleBody":"Premier paragraphe du texte complet, livré en JSON-LD.\nSecond paragraphe, lui aussi absent du balisage."}</script>
+            </head><body><div id=app><p>Chargement…</p></div></body></html>"#;
+        let p = extract(html);
+        assert_eq!(
+            p.text,
+            "Premier paragraphe du texte complet, livré en JSON-LD.\n\nSecond paragraphe, lui aussi absent du balisage."
+        );
+        // A page with its text in the markup keeps it.
+        let html = r#"<script type="application/ld+json">{"articleBody":"Court."}</script><p>Le vrai texte de la page, plus long.</p>"#;
+        assert_eq!(extract(html).text, "Le vrai texte de la page, plus long.");
     }
 
     #[test]

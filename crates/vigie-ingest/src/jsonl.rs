@@ -29,6 +29,13 @@ pub(crate) fn read(source: &str, bytes: &[u8]) -> Vec<Result<Item, Failure>> {
                 }),
         );
     }
+    if out.is_empty() {
+        out.push(Err(Failure {
+            source: source.to_string(),
+            format: Some(Format::JsonLines),
+            error: "no JSON line in this file".into(),
+        }));
+    }
     out
 }
 

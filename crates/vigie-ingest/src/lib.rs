@@ -289,7 +289,10 @@ fn read_with(
     bytes: &[u8],
     ents: &Entities,
 ) -> Vec<Result<Item, Failure>> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16_blank = matches!(bytes, [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..])
+        && charset::decode_utf16_bom(bytes).is_some_and(|s| s.trim().is_empty());
+    if body.iter().all(|b| b.is_ascii_whitespace()) || utf16_blank {
         return vec![Err(IngestError::Empty.failure(source, None))];
     }
     if format == Format::Text {

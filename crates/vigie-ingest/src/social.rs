@@ -117,6 +117,13 @@ pub(crate) fn read_telegram(source: &str, bytes: &[u8]) -> Vec<Result<Item, Fail
             }));
         }
     }
+    if out.is_empty() {
+        out.push(Err(fail(
+            source,
+            f,
+            "no message with text in this Telegram export".into(),
+        )));
+    }
     out
 }
 
@@ -231,6 +238,13 @@ pub(crate) fn read_tweets(
             published,
             lang,
         }));
+    }
+    if out.is_empty() {
+        out.push(Err(fail(
+            source,
+            f,
+            "no tweets in this archive file".into(),
+        )));
     }
     out
 }

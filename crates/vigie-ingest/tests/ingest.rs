@@ -342,7 +342,14 @@ fn expand_folders() {
         ".hidden.txt",
         ".git/config",
         "b/.DS_Store",
+        "b/a_files/style.css",
+        "b/a_files/app.js",
+        "b/a_files/logo.PNG",
+        "x/tweets.js",
     ] {
+        if let Some(parent) = d.join(f).parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
         std::fs::write(d.join(f), "x").unwrap();
     }
     let files = expand(std::slice::from_ref(&d)).unwrap();
@@ -350,7 +357,10 @@ fn expand_folders() {
         .iter()
         .map(|p| p.strip_prefix(&d).unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(rel, ["a.md", "b/a.html", "b/c/z.txt"]);
+    assert_eq!(rel, ["a.md", "b/a.html", "b/c/z.txt", "x/tweets.js"]);
+    // Assets named explicitly are kept.
+    let css = d.join("b/a_files/style.css");
+    assert_eq!(expand(std::slice::from_ref(&css)).unwrap(), [css]);
     // Files as given (even hidden ones), in the order given.
     let files = expand(&[d.join(".hidden.txt"), d.join("a.md")]).unwrap();
     assert_eq!(files, [d.join(".hidden.txt"), d.join("a.md")]);
@@ -483,7 +493,8 @@ mod props {
 
     proptest! {
         #![proptest_config(ProptestConfig {
-            cases: 400,
+            // PROPTEST_CASES=N for a longer run.
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(400),
             failure_persistence: None,
             ..ProptestConfig::default()
         })]
