@@ -15,6 +15,7 @@ use crate::cues::{CueHit, CueKind, Cues};
 use crate::pattern::FirstWords;
 use crate::triggers::Triggers;
 use chrono::{Duration, NaiveDate};
+use std::ops::Range;
 use vigie_model::{
     ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
     PlaceMention, QuantityMention, Span, SpanText,
@@ -80,24 +81,36 @@ const MOVING: [&str; 8] = [
     "/recovered_bodies",
 ];
 
-/// One sentence, read once.
-struct Sentence<'f> {
-    span: Span,
+/// The words of a document, read once: their spans, folded forms and the candidates of
+/// every pattern set, sentence after sentence (a [`Sentence`] borrows its share).
+struct DocWords<'f> {
     /// Word tokens: byte spans.
-    words: Vec<Span>,
+    spans: Vec<Span>,
     /// Their folded forms (borrowed from the document's [`Folded`]).
     folded: Vec<&'f str>,
-    cues: Vec<CueHit>,
-    /// The coded candidates ([`FirstWords::candidates`]) of word `i` of every pattern
-    /// set: `first_cands[first_at[i]..first_at[i + 1]]`.
-    first_cands: Vec<usize>,
-    first_at: Vec<usize>,
+    /// Per pattern set ([`SET_TRIGGERS`], …): `(word in its sentence, item)` of every
+    /// candidate, sorted by word then item, without repeats.
+    cands: [Vec<(u32, u32)>; SETS],
+    /// Per sentence: its span, its words and its candidates in each set.
+    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS])>,
 }
 
-impl<'f> Sentence<'f> {
+/// One sentence, read once.
+struct Sentence<'d> {
+    span: Span,
+    /// Word tokens: byte spans.
+    words: &'d [Span],
+    /// Their folded forms.
+    folded: &'d [&'d str],
+    cues: Vec<CueHit>,
+    /// The candidates of each pattern set: `(word, item)` sorted.
+    cands: [&'d [(u32, u32)]; SETS],
+}
+
+impl<'d> Sentence<'d> {
     /// The folded words, as the pattern sets read them.
-    fn refs(&self) -> &[&'f str] {
-        &self.folded
+    fn refs(&self) -> &[&'d str] {
+        self.folded
     }
 
     /// Index of the first word starting at or after byte `b`.
@@ -111,12 +124,6 @@ impl<'f> Sentence<'f> {
 
     fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
         self.cues.iter().filter(move |c| c.kind == kind)
-    }
-
-    /// The candidates of pattern set `set` ([`SET_TRIGGERS`], …) for each word, as
-    /// [`crate::pattern::PatternSet::find_by`] asks for them.
-    fn candidates(&self, set: usize) -> impl FnMut(usize, &mut Vec<usize>) + '_ {
-        candidates_in(&self.first_cands, &self.first_at, set)
     }
 }
 
@@ -179,25 +186,6 @@ pub fn first_words(triggers: &Triggers, cues: &Cues) -> FirstWords {
     FirstWords::new(&[triggers.patterns(), set, moves])
 }
 
-/// The candidates of set `set` of word `i`, from the coded candidates of every word
-/// (`cands[at[i]..at[i + 1]]`).
-fn candidates_in<'c>(
-    cands: &'c [usize],
-    at: &'c [usize],
-    set: usize,
-) -> impl FnMut(usize, &mut Vec<usize>) + 'c {
-    move |i, out| {
-        if let (Some(&a), Some(&b)) = (at.get(i), at.get(i + 1)) {
-            out.extend(
-                cands[a..b]
-                    .iter()
-                    .filter(|&&c| c % SETS == set)
-                    .map(|&c| c / SETS),
-            );
-        }
-    }
-}
-
 /// Reads events and movements out of one document's mentions.
 pub fn assemble(triggers: &Triggers, cues: &Cues, inp: &Inputs<'_>) -> (Vec<Event>, Vec<Movement>) {
     let folded = Folded::new(inp.text, inp.tokens);
@@ -214,13 +202,14 @@ pub fn assemble_folded(
     inp: &Inputs<'_>,
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
-    let sentences = read_sentences(cues, first, inp, folded);
+    let doc = read_words(first, inp, folded);
+    let sentences = read_sentences(cues, inp, &doc);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let mut hits = triggers.find_by(refs, inp.lang, s.candidates(SET_TRIGGERS));
+        let mut hits = triggers.find_listed(refs, inp.lang, s.cands[SET_TRIGGERS]);
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
@@ -481,50 +470,65 @@ pub fn assemble_folded(
     (events, movements)
 }
 
-fn read_sentences<'f>(
-    cues: &Cues,
-    first: &FirstWords,
-    inp: &Inputs<'_>,
-    all: &'f Folded,
-) -> Vec<Sentence<'f>> {
-    let spans = vigie_text::sentences(inp.text, inp.tokens);
-    let mut out = Vec::with_capacity(spans.len());
+/// Every word of the document, sentence after sentence, with its candidates in every
+/// pattern set (one trie walk per word).
+fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocWords<'f> {
+    let spans_of = vigie_text::sentences(inp.text, inp.tokens);
+    let mut doc = DocWords {
+        spans: Vec::with_capacity(inp.tokens.len()),
+        folded: Vec::with_capacity(inp.tokens.len()),
+        cands: Default::default(),
+        sentences: Vec::with_capacity(spans_of.len()),
+    };
+    let sets = first.sets();
+    let mut coded: Vec<usize> = Vec::new();
     let mut ti = 0;
-    for span in spans {
-        // the sentence's tokens, to size its word lists once
-        let n = inp.tokens[ti..].partition_point(|t| t.span.start < span.end);
-        let mut words = Vec::with_capacity(n);
-        let mut folded = Vec::with_capacity(n);
-        // every pattern set's candidates, one trie walk per word
-        let mut first_cands = Vec::new();
-        let mut first_at = Vec::with_capacity(n + 1);
-        first_at.push(0);
+    for span in spans_of {
+        let w0 = doc.spans.len();
+        let c0: [usize; SETS] = std::array::from_fn(|k| doc.cands[k].len());
         while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
-                words.push(t.span);
+                let rel = (doc.spans.len() - w0) as u32;
+                doc.spans.push(t.span);
                 let w = all.get(ti);
-                folded.push(w);
-                first.candidates(w, &mut first_cands);
-                first_at.push(first_cands.len());
+                doc.folded.push(w);
+                coded.clear();
+                first.candidates(w, &mut coded);
+                if !coded.is_empty() {
+                    // sorted by item within each set, once each
+                    coded.sort_unstable();
+                    coded.dedup();
+                    for &c in &coded {
+                        if let Some(v) = doc.cands.get_mut(c % sets) {
+                            v.push((rel, (c / sets) as u32));
+                        }
+                    }
+                }
             }
             ti += 1;
         }
-        let found = cues.find_by(
-            &folded,
-            inp.lang,
-            candidates_in(&first_cands, &first_at, SET_CUES),
-        );
-        out.push(Sentence {
-            span,
-            words,
-            folded,
-            cues: found,
-            first_cands,
-            first_at,
-        });
+        let c1: [Range<usize>; SETS] = std::array::from_fn(|k| c0[k]..doc.cands[k].len());
+        doc.sentences.push((span, w0..doc.spans.len(), c1));
     }
-    out
+    doc
+}
+
+fn read_sentences<'d>(cues: &Cues, inp: &Inputs<'_>, doc: &'d DocWords<'_>) -> Vec<Sentence<'d>> {
+    doc.sentences
+        .iter()
+        .map(|(span, w, c)| {
+            let folded = &doc.folded[w.clone()];
+            let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
+            Sentence {
+                span: *span,
+                words: &doc.spans[w.clone()],
+                folded,
+                cues: cues.find_listed(folded, inp.lang, cands[SET_CUES]),
+                cands,
+            }
+        })
+        .collect()
 }
 
 fn inside(outer: Span, inner: Span) -> bool {
@@ -2039,7 +2043,7 @@ fn movements(
             continue;
         }
         let refs = s.refs();
-        let found = cues.find_movements_by(refs, inp.lang, s.candidates(SET_MOVES));
+        let found = cues.find_movements_listed(refs, inp.lang, s.cands[SET_MOVES]);
         if found.is_empty() {
             continue;
         }

@@ -361,6 +361,36 @@ impl PatternSet {
         }
         out
     }
+
+    /// [`PatternSet::find_by`] with the candidates already listed: `cands` holds
+    /// `(word, item)` pairs sorted and without repeats, only for the words that have
+    /// candidates (as [`FirstWords::candidates`] finds them, split by set).
+    pub fn find_listed(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        mut keep: impl FnMut(usize) -> bool,
+        cands: &[(u32, u32)],
+    ) -> Vec<Match> {
+        let mut out = Vec::new();
+        for &(i, item) in cands {
+            let (i, item) = (i as usize, item as usize);
+            let Some((l, p)) = self.items.get(item) else {
+                continue;
+            };
+            if l.is_some_and(|l| l != lang) || !keep(item) {
+                continue;
+            }
+            if let Some(end) = p.match_at(words, i) {
+                out.push(Match {
+                    item,
+                    first: i,
+                    end,
+                });
+            }
+        }
+        out
+    }
 }
 
 /// The first words of several pattern sets in one trie: one walk per word gives the
