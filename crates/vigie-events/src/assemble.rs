@@ -150,12 +150,12 @@ struct Count {
 }
 
 #[derive(Debug, Clone)]
-struct Draft {
+struct Draft<'p> {
     event_type: String,
     sub_event_type: String,
     rules: Vec<String>,
     when: When,
-    place: Option<PlaceMention>,
+    place: Option<&'p PlaceMention>,
     actor1: Option<String>,
     assoc1: Vec<String>,
     actor2: Option<String>,
@@ -406,14 +406,14 @@ pub fn assemble_folded(
     let battle_place = drafts
         .iter()
         .find(|d| d.event_type == "Battles")
-        .and_then(|d| d.place.clone());
+        .and_then(|d| d.place.cloned());
     let movements = movements(cues, inp, &sentences, battle_place.as_ref());
     // a development of a moving force is located where it was last reported
     // (the latest by date, then by the order of the text)
-    let latest = |ms: &mut dyn Iterator<Item = (usize, &Movement)>| {
+    fn latest<'m>(ms: &mut dyn Iterator<Item = (usize, &'m Movement)>) -> Option<&'m PlaceMention> {
         ms.max_by_key(|(i, m)| (m.to.or(m.from), *i))
-            .and_then(|(_, m)| m.place.clone())
-    };
+            .and_then(|(_, m)| m.place.as_ref())
+    }
     let last_seen = latest(
         &mut movements
             .iter()
@@ -435,11 +435,11 @@ pub fn assemble_folded(
                     .iter()
                     .any(|r| MOVING.iter().any(|m| r.ends_with(m)))
             {
-                d.place = Some(p.clone());
+                d.place = Some(p);
             }
         }
     }
-    if let Some(d) = journey_draft(inp, &movements, last_seen.as_ref()) {
+    if let Some(d) = journey_draft(inp, &movements, last_seen) {
         // a retreat from a battlefield in the days of the battle is how the battle
         // ended, not a development of its own
         let part_of_battle = drafts.iter().any(|b| {
@@ -677,7 +677,7 @@ fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
 /// The precise place nearest the trigger in its sentence; else the last precise place
 /// named before the sentence; else the first after; else the nearest place of any kind
 /// in the sentence.
-fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention> {
+fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a PlaceMention> {
     let main = main_country(inp);
     let in_sentence: Vec<&PlaceMention> = inp
         .places
@@ -701,7 +701,7 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .filter(|p| precise(p, main) && !locates_another(p))
         .min_by_key(|p| distance(p.span.span(), trig))
     {
-        return Some((*p).clone());
+        return Some(p);
     }
     let before = inp
         .places
@@ -711,27 +711,24 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .places
         .iter()
         .find(|p| p.span.start >= s.span.end && precise(p, main));
-    before
-        .or(after)
-        .or_else(|| {
-            in_sentence
-                .iter()
-                .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
-                .copied()
-        })
-        .cloned()
+    before.or(after).or_else(|| {
+        in_sentence
+            .iter()
+            .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
+            .copied()
+    })
 }
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
 /// coordinated with it in the sentence ("à Gao et Tombouctou": one event each).
-fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMention>> {
+fn places_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Vec<Option<&'a PlaceMention>> {
     let Some(main) = place_for(inp, s, trig) else {
         return vec![None];
     };
-    if !inside(s.span, main.span.span()) || is_country(&main) {
+    if !inside(s.span, main.span.span()) || is_country(main) {
         return vec![Some(main)];
     }
-    let in_sentence: Vec<&PlaceMention> = inp
+    let in_sentence: Vec<&'a PlaceMention> = inp
         .places
         .iter()
         .filter(|p| inside(s.span, p.span.span()) && !is_country(p) && p.relative.is_none())
@@ -754,10 +751,7 @@ fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMen
     while hi + 1 < in_sentence.len() && joined(in_sentence[hi], in_sentence[hi + 1]) {
         hi += 1;
     }
-    in_sentence[lo..=hi]
-        .iter()
-        .map(|p| Some((*p).clone()))
-        .collect()
+    in_sentence[lo..=hi].iter().map(|p| Some(*p)).collect()
 }
 
 /// Great-circle distance between two places, in km. Two unlocated names are as far apart
@@ -1559,7 +1553,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
             && near;
     }
     // developments are told apart by who acts (Algeria's barrier, the army's convoy)
-    fn who(d: &Draft) -> Vec<&String> {
+    fn who<'d>(d: &'d Draft) -> Vec<&'d String> {
         d.actor1
             .iter()
             .chain(&d.assoc1)
@@ -1580,7 +1574,7 @@ fn widen(w: When, days: i64) -> When {
     }
 }
 
-fn merge_into(m: &mut Draft, d: Draft) {
+fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     let m_was_generic = m.generic;
     m.generic &= d.generic;
     if m.weak_type && !d.weak_type {
@@ -1598,7 +1592,7 @@ fn merge_into(m: &mut Draft, d: Draft) {
     if m.when.fallback || (dates_it && !d.when.fallback && d.when.precision < m.when.precision) {
         m.when = d.when;
     }
-    if m.place.is_none() || m.place.as_ref().is_some_and(is_country) && d.place.is_some() {
+    if m.place.is_none() || m.place.is_some_and(is_country) && d.place.is_some() {
         m.place = d.place;
     }
     let a1: Vec<String> = d.actor1.into_iter().chain(d.assoc1).collect();
@@ -1818,7 +1812,7 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
         from: d.when.from,
         to: d.when.to,
         time_precision: d.when.precision,
-        location: d.place,
+        location: d.place.cloned(),
         geo_precision,
         actor1: d.actor1,
         assoc_actor1: d.assoc1,
@@ -1953,11 +1947,11 @@ fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx:
 
 /// Troop movements reported as news are a strategic development: one per document,
 /// dated by the movements, located where the force was last reported.
-fn journey_draft(
-    inp: &Inputs<'_>,
-    moves: &[Movement],
-    last_seen: Option<&PlaceMention>,
-) -> Option<Draft> {
+fn journey_draft<'p>(
+    inp: &Inputs<'p>,
+    moves: &'p [Movement],
+    last_seen: Option<&'p PlaceMention>,
+) -> Option<Draft<'p>> {
     let first = moves.first()?;
     // one sighting of troops somewhere is not yet a journey
     let journey = moves.len() >= 2
@@ -1983,14 +1977,13 @@ fn journey_draft(
     // no place where the force was seen: the nearest place its sentences name, a
     // destination included ("a fait marche arrière et repris la direction de Kidal")
     let main = main_country(inp);
-    let place = last_seen.cloned().or_else(|| {
+    let place = last_seen.or_else(|| {
         moves.iter().find_map(|m| {
             let e = m.evidence.span();
             inp.places
                 .iter()
                 .filter(|p| inside(e, p.span.span()) && precise(p, main))
                 .min_by_key(|p| distance(p.span.span(), e))
-                .cloned()
         })
     });
     Some(Draft {

@@ -364,7 +364,8 @@ impl PatternSet {
 
     /// [`PatternSet::find_by`] with the candidates already listed: `cands` holds
     /// `(word, item)` pairs sorted and without repeats, only for the words that have
-    /// candidates (as [`FirstWords::candidates`] finds them, split by set).
+    /// candidates, as [`FirstWords::candidates`] finds them (split by set): the word of
+    /// each pair is one of its item's first words, which is not read again.
     pub fn find_listed(
         &self,
         words: &[&str],
@@ -381,12 +382,16 @@ impl PatternSet {
             if l.is_some_and(|l| l != lang) || !keep(item) {
                 continue;
             }
-            if let Some(end) = p.match_at(words, i) {
-                out.push(Match {
-                    item,
-                    first: i,
-                    end,
-                });
+            // the first element is a word that is not optional (`Pattern::compile`), and
+            // word `i` is one of its words
+            if i < words.len() {
+                if let Some(end) = match_elems(p.elems.get(1..).unwrap_or(&[]), words, i + 1) {
+                    out.push(Match {
+                        item,
+                        first: i,
+                        end,
+                    });
+                }
             }
         }
         out
