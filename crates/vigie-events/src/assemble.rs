@@ -15,6 +15,8 @@ use crate::cues::{CueHit, CueKind, Cues};
 use crate::pattern::FirstWords;
 use crate::triggers::Triggers;
 use chrono::{Duration, NaiveDate};
+use std::borrow::Cow;
+use std::ops::Range;
 use vigie_model::{
     ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
     PlaceMention, QuantityMention, Span, SpanText,
@@ -80,24 +82,36 @@ const MOVING: [&str; 8] = [
     "/recovered_bodies",
 ];
 
-/// One sentence, read once.
-struct Sentence<'f> {
-    span: Span,
+/// The words of a document, read once: their spans, folded forms and the candidates of
+/// every pattern set, sentence after sentence (a [`Sentence`] borrows its share).
+struct DocWords<'f> {
     /// Word tokens: byte spans.
-    words: Vec<Span>,
+    spans: Vec<Span>,
     /// Their folded forms (borrowed from the document's [`Folded`]).
     folded: Vec<&'f str>,
-    cues: Vec<CueHit>,
-    /// The coded candidates ([`FirstWords::candidates`]) of word `i` of every pattern
-    /// set: `first_cands[first_at[i]..first_at[i + 1]]`.
-    first_cands: Vec<usize>,
-    first_at: Vec<usize>,
+    /// Per pattern set ([`SET_TRIGGERS`], …): `(word in its sentence, item)` of every
+    /// candidate, sorted by word then item, without repeats.
+    cands: [Vec<(u32, u32)>; SETS],
+    /// Per sentence: its span, its words and its candidates in each set.
+    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS])>,
 }
 
-impl<'f> Sentence<'f> {
+/// One sentence, read once.
+struct Sentence<'d> {
+    span: Span,
+    /// Word tokens: byte spans.
+    words: &'d [Span],
+    /// Their folded forms.
+    folded: &'d [&'d str],
+    cues: Vec<CueHit>,
+    /// The candidates of each pattern set: `(word, item)` sorted.
+    cands: [&'d [(u32, u32)]; SETS],
+}
+
+impl<'d> Sentence<'d> {
     /// The folded words, as the pattern sets read them.
-    fn refs(&self) -> &[&'f str] {
-        &self.folded
+    fn refs(&self) -> &[&'d str] {
+        self.folded
     }
 
     /// Index of the first word starting at or after byte `b`.
@@ -111,12 +125,6 @@ impl<'f> Sentence<'f> {
 
     fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
         self.cues.iter().filter(move |c| c.kind == kind)
-    }
-
-    /// The candidates of pattern set `set` ([`SET_TRIGGERS`], …) for each word, as
-    /// [`crate::pattern::PatternSet::find_by`] asks for them.
-    fn candidates(&self, set: usize) -> impl FnMut(usize, &mut Vec<usize>) + '_ {
-        candidates_in(&self.first_cands, &self.first_at, set)
     }
 }
 
@@ -143,19 +151,19 @@ struct Count {
 }
 
 #[derive(Debug, Clone)]
-struct Draft {
-    event_type: String,
-    sub_event_type: String,
-    rules: Vec<String>,
+struct Draft<'p> {
+    event_type: &'p str,
+    sub_event_type: &'p str,
+    rules: Vec<Cow<'p, str>>,
     when: When,
-    place: Option<PlaceMention>,
-    actor1: Option<String>,
-    assoc1: Vec<String>,
-    actor2: Option<String>,
-    assoc2: Vec<String>,
+    place: Option<&'p PlaceMention>,
+    actor1: Option<&'p str>,
+    assoc1: Vec<&'p str>,
+    actor2: Option<&'p str>,
+    assoc2: Vec<&'p str>,
     dead: Option<Count>,
     wounded: Option<Count>,
-    claims: Vec<Claim>,
+    claims: Vec<DraftClaim<'p>>,
     evidence: Vec<Span>,
     weak_type: bool,
     /// Every trigger was a generic word ("l'attaque"): the draft joins the violent event
@@ -163,7 +171,29 @@ struct Draft {
     generic: bool,
     /// Actors its sentences say lost: they suffered it, the defeat was theirs, or they are
     /// counted among its dead or wounded ([`losers`]).
-    lost: Vec<String>,
+    lost: Vec<&'p str>,
+}
+
+/// A [`Claim`] as drafts carry it, borrowing its words.
+#[derive(Debug, Clone, Copy)]
+struct DraftClaim<'p> {
+    claimant: &'p str,
+    hedged: bool,
+    what: &'p str,
+    basis: Option<&'static str>,
+    span: Span,
+}
+
+impl DraftClaim<'_> {
+    fn claim(&self, text: &str) -> Claim {
+        Claim {
+            claimant: self.claimant.to_string(),
+            hedged: self.hedged,
+            what: self.what.to_string(),
+            basis: self.basis.map(str::to_string),
+            span: self.span.with_text(text),
+        }
+    }
 }
 
 /// The pattern sets in [`first_words`]: triggers, cues, movement verbs.
@@ -177,25 +207,6 @@ const SETS: usize = 3;
 pub fn first_words(triggers: &Triggers, cues: &Cues) -> FirstWords {
     let (set, moves) = cues.patterns();
     FirstWords::new(&[triggers.patterns(), set, moves])
-}
-
-/// The candidates of set `set` of word `i`, from the coded candidates of every word
-/// (`cands[at[i]..at[i + 1]]`).
-fn candidates_in<'c>(
-    cands: &'c [usize],
-    at: &'c [usize],
-    set: usize,
-) -> impl FnMut(usize, &mut Vec<usize>) + 'c {
-    move |i, out| {
-        if let (Some(&a), Some(&b)) = (at.get(i), at.get(i + 1)) {
-            out.extend(
-                cands[a..b]
-                    .iter()
-                    .filter(|&&c| c % SETS == set)
-                    .map(|&c| c / SETS),
-            );
-        }
-    }
 }
 
 /// Reads events and movements out of one document's mentions.
@@ -214,13 +225,14 @@ pub fn assemble_folded(
     inp: &Inputs<'_>,
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
-    let sentences = read_sentences(cues, first, inp, folded);
+    let doc = read_words(first, inp, folded);
+    let sentences = read_sentences(cues, inp, &doc);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
     for (si, s) in sentences.iter().enumerate() {
         let refs = s.refs();
-        let mut hits = triggers.find_by(refs, inp.lang, s.candidates(SET_TRIGGERS));
+        let mut hits = triggers.find_listed(refs, inp.lang, s.cands[SET_TRIGGERS]);
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
@@ -267,8 +279,8 @@ pub fn assemble_folded(
             let inflicted = s
                 .cues(CueKind::Inflict)
                 .any(|c| c.end <= h.first && h.first - c.end <= 4);
-            let subject: Vec<String> = if rule.flags.loss && !inflicted {
-                let mut v: Vec<String> = Vec::new();
+            let subject: Vec<&str> = if rule.flags.loss && !inflicted {
+                let mut v: Vec<&str> = Vec::new();
                 for a in inp.actors.iter().filter(|a| {
                     inside(s.span, a.span.span())
                         && a.span.end <= trig.start
@@ -280,8 +292,8 @@ pub fn assemble_folded(
                             c.end <= w && w - c.end <= 3
                         })
                 }) {
-                    if !v.contains(&a.actor) {
-                        v.push(a.actor.clone());
+                    if !v.contains(&a.actor.as_str()) {
+                        v.push(&a.actor);
                     }
                 }
                 v
@@ -289,7 +301,7 @@ pub fn assemble_folded(
                 Vec::new()
             };
             if !subject.is_empty() {
-                let all: Vec<String> = acts.iter().chain(&undergoes).cloned().collect();
+                let all: Vec<&str> = acts.iter().chain(&undergoes).copied().collect();
                 acts = all.into_iter().filter(|a| !subject.contains(a)).collect();
                 undergoes = subject.clone();
             }
@@ -300,14 +312,14 @@ pub fn assemble_folded(
             let mut lost = losers(inp, s, &hit_words, rule.flags.loss.then_some(h.end));
             for a in &subject {
                 if !lost.contains(a) {
-                    lost.push(a.clone());
+                    lost.push(a);
                 }
             }
             if loss_subject {
                 // the only side named with "défaite", "setback" lost it
                 for a in &undergoes {
                     if !lost.contains(a) {
-                        lost.push(a.clone());
+                        lost.push(a);
                     }
                 }
             }
@@ -341,11 +353,12 @@ pub fn assemble_folded(
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
                 continue;
             }
+            let claim = claim_for(inp, s, &rule.sub_event_type);
             for place in places_for(inp, s, trig) {
                 let mut d = Draft {
-                    event_type: rule.event_type.clone(),
-                    sub_event_type: rule.sub_event_type.clone(),
-                    rules: vec![rule.id.clone()],
+                    event_type: &rule.event_type,
+                    sub_event_type: &rule.sub_event_type,
+                    rules: vec![Cow::Borrowed(rule.id.as_str())],
                     when,
                     place,
                     actor1: None,
@@ -354,7 +367,7 @@ pub fn assemble_folded(
                     assoc2: Vec::new(),
                     dead,
                     wounded,
-                    claims: vec![claim_for(inp, s, &rule.sub_event_type)],
+                    claims: vec![claim],
                     evidence: vec![s.span],
                     weak_type: rule.flags.weak,
                     generic: rule.flags.generic,
@@ -363,7 +376,7 @@ pub fn assemble_folded(
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
                 if rule.flags.civ && d.actor2.is_none() {
-                    d.actor2 = Some("Civilians".into());
+                    d.actor2 = Some("Civilians");
                 }
                 drafts.push(d);
             }
@@ -380,10 +393,10 @@ pub fn assemble_folded(
                 let prev = &drafts[di];
                 let [acts, undergoes] = sides(inp, s, s.span);
                 let mut d = Draft {
-                    rules: vec![format!("{}/continued", prev.rules[0])],
+                    rules: vec![Cow::Owned(format!("{}/continued", prev.rules[0]))],
                     dead,
                     wounded,
-                    claims: vec![claim_for(inp, s, &prev.sub_event_type)],
+                    claims: vec![claim_for(inp, s, prev.sub_event_type)],
                     evidence: vec![s.span],
                     actor1: None,
                     assoc1: Vec::new(),
@@ -400,7 +413,7 @@ pub fn assemble_folded(
                 // colonnes », affirme le porte-parole du CSP") goes on about the event
                 // just told: its speaker's claim joins that event
                 let prev = &drafts[di];
-                let c = claim_for(inp, s, &prev.sub_event_type);
+                let c = claim_for(inp, s, prev.sub_event_type);
                 if c.hedged
                     && inp.outlet.is_none_or(|o| o != c.claimant)
                     && c.claimant != "the outlet"
@@ -417,14 +430,14 @@ pub fn assemble_folded(
     let battle_place = drafts
         .iter()
         .find(|d| d.event_type == "Battles")
-        .and_then(|d| d.place.clone());
+        .and_then(|d| d.place.cloned());
     let movements = movements(cues, inp, &sentences, battle_place.as_ref());
     // a development of a moving force is located where it was last reported
     // (the latest by date, then by the order of the text)
-    let latest = |ms: &mut dyn Iterator<Item = (usize, &Movement)>| {
+    fn latest<'m>(ms: &mut dyn Iterator<Item = (usize, &'m Movement)>) -> Option<&'m PlaceMention> {
         ms.max_by_key(|(i, m)| (m.to.or(m.from), *i))
-            .and_then(|(_, m)| m.place.clone())
-    };
+            .and_then(|(_, m)| m.place.as_ref())
+    }
     let last_seen = latest(
         &mut movements
             .iter()
@@ -446,11 +459,11 @@ pub fn assemble_folded(
                     .iter()
                     .any(|r| MOVING.iter().any(|m| r.ends_with(m)))
             {
-                d.place = Some(p.clone());
+                d.place = Some(p);
             }
         }
     }
-    if let Some(d) = journey_draft(inp, &movements, last_seen.as_ref()) {
+    if let Some(d) = journey_draft(inp, &movements, last_seen) {
         // a retreat from a battlefield in the days of the battle is how the battle
         // ended, not a development of its own
         let part_of_battle = drafts.iter().any(|b| {
@@ -481,50 +494,65 @@ pub fn assemble_folded(
     (events, movements)
 }
 
-fn read_sentences<'f>(
-    cues: &Cues,
-    first: &FirstWords,
-    inp: &Inputs<'_>,
-    all: &'f Folded,
-) -> Vec<Sentence<'f>> {
-    let spans = vigie_text::sentences(inp.text, inp.tokens);
-    let mut out = Vec::with_capacity(spans.len());
+/// Every word of the document, sentence after sentence, with its candidates in every
+/// pattern set (one trie walk per word).
+fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocWords<'f> {
+    let spans_of = vigie_text::sentences(inp.text, inp.tokens);
+    let mut doc = DocWords {
+        spans: Vec::with_capacity(inp.tokens.len()),
+        folded: Vec::with_capacity(inp.tokens.len()),
+        cands: Default::default(),
+        sentences: Vec::with_capacity(spans_of.len()),
+    };
+    let sets = first.sets();
+    let mut coded: Vec<usize> = Vec::new();
     let mut ti = 0;
-    for span in spans {
-        // the sentence's tokens, to size its word lists once
-        let n = inp.tokens[ti..].partition_point(|t| t.span.start < span.end);
-        let mut words = Vec::with_capacity(n);
-        let mut folded = Vec::with_capacity(n);
-        // every pattern set's candidates, one trie walk per word
-        let mut first_cands = Vec::new();
-        let mut first_at = Vec::with_capacity(n + 1);
-        first_at.push(0);
+    for span in spans_of {
+        let w0 = doc.spans.len();
+        let c0: [usize; SETS] = std::array::from_fn(|k| doc.cands[k].len());
         while ti < inp.tokens.len() && inp.tokens[ti].span.start < span.end {
             let t = inp.tokens[ti];
             if t.span.start >= span.start && t.kind == TokenKind::Word {
-                words.push(t.span);
+                let rel = (doc.spans.len() - w0) as u32;
+                doc.spans.push(t.span);
                 let w = all.get(ti);
-                folded.push(w);
-                first.candidates(w, &mut first_cands);
-                first_at.push(first_cands.len());
+                doc.folded.push(w);
+                coded.clear();
+                first.candidates(w, &mut coded);
+                if !coded.is_empty() {
+                    // sorted by item within each set, once each
+                    coded.sort_unstable();
+                    coded.dedup();
+                    for &c in &coded {
+                        if let Some(v) = doc.cands.get_mut(c % sets) {
+                            v.push((rel, (c / sets) as u32));
+                        }
+                    }
+                }
             }
             ti += 1;
         }
-        let found = cues.find_by(
-            &folded,
-            inp.lang,
-            candidates_in(&first_cands, &first_at, SET_CUES),
-        );
-        out.push(Sentence {
-            span,
-            words,
-            folded,
-            cues: found,
-            first_cands,
-            first_at,
-        });
+        let c1: [Range<usize>; SETS] = std::array::from_fn(|k| c0[k]..doc.cands[k].len());
+        doc.sentences.push((span, w0..doc.spans.len(), c1));
     }
-    out
+    doc
+}
+
+fn read_sentences<'d>(cues: &Cues, inp: &Inputs<'_>, doc: &'d DocWords<'_>) -> Vec<Sentence<'d>> {
+    doc.sentences
+        .iter()
+        .map(|(span, w, c)| {
+            let folded = &doc.folded[w.clone()];
+            let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
+            Sentence {
+                span: *span,
+                words: &doc.spans[w.clone()],
+                folded,
+                cues: cues.find_listed(folded, inp.lang, cands[SET_CUES]),
+                cands,
+            }
+        })
+        .collect()
 }
 
 fn inside(outer: Span, inner: Span) -> bool {
@@ -673,7 +701,7 @@ fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
 /// The precise place nearest the trigger in its sentence; else the last precise place
 /// named before the sentence; else the first after; else the nearest place of any kind
 /// in the sentence.
-fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention> {
+fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a PlaceMention> {
     let main = main_country(inp);
     let in_sentence: Vec<&PlaceMention> = inp
         .places
@@ -697,7 +725,7 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .filter(|p| precise(p, main) && !locates_another(p))
         .min_by_key(|p| distance(p.span.span(), trig))
     {
-        return Some((*p).clone());
+        return Some(p);
     }
     let before = inp
         .places
@@ -707,27 +735,24 @@ fn place_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Option<PlaceMention>
         .places
         .iter()
         .find(|p| p.span.start >= s.span.end && precise(p, main));
-    before
-        .or(after)
-        .or_else(|| {
-            in_sentence
-                .iter()
-                .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
-                .copied()
-        })
-        .cloned()
+    before.or(after).or_else(|| {
+        in_sentence
+            .iter()
+            .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
+            .copied()
+    })
 }
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
 /// coordinated with it in the sentence ("à Gao et Tombouctou": one event each).
-fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMention>> {
+fn places_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Vec<Option<&'a PlaceMention>> {
     let Some(main) = place_for(inp, s, trig) else {
         return vec![None];
     };
-    if !inside(s.span, main.span.span()) || is_country(&main) {
+    if !inside(s.span, main.span.span()) || is_country(main) {
         return vec![Some(main)];
     }
-    let in_sentence: Vec<&PlaceMention> = inp
+    let in_sentence: Vec<&'a PlaceMention> = inp
         .places
         .iter()
         .filter(|p| inside(s.span, p.span.span()) && !is_country(p) && p.relative.is_none())
@@ -750,10 +775,7 @@ fn places_for(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> Vec<Option<PlaceMen
     while hi + 1 < in_sentence.len() && joined(in_sentence[hi], in_sentence[hi + 1]) {
         hi += 1;
     }
-    in_sentence[lo..=hi]
-        .iter()
-        .map(|p| Some((*p).clone()))
-        .collect()
+    in_sentence[lo..=hi].iter().map(|p| Some(*p)).collect()
 }
 
 /// Great-circle distance between two places, in km. Two unlocated names are as far apart
@@ -783,8 +805,8 @@ fn is_claimant(s: &Sentence, a: Span) -> bool {
 
 /// The sentence's actors in two sides: who acts, and who undergoes (each side: main
 /// actor first, then its associates).
-fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
-    let actors: Vec<&ActorMention> = inp
+fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
+    let actors: Vec<&'a ActorMention> = inp
         .actors
         .iter()
         .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
@@ -806,12 +828,12 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
             .rfind(|p| subject(p))
             .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
-            .map(|(_, a)| a.clone());
+            .map(|(_, a)| a.as_str());
         return [state.into_iter().collect(), Vec::new()];
     }
     // groups of actors joined by "et", ",", "leurs alliés", "backed by" …: no verb, no
     // versus word, no trigger between them, at most four words apart
-    let mut groups: Vec<Vec<&ActorMention>> = Vec::new();
+    let mut groups: Vec<Vec<&'a ActorMention>> = Vec::new();
     for a in actors {
         let joined = groups.last().and_then(|g| g.last()).is_some_and(|prev| {
             let (w0, w1) = (s.word_at(prev.span.end), s.word_at(a.span.start));
@@ -843,13 +865,13 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
     }
     // in a group, state forces lead and their partners are associated ("les FAMa et
     // leurs supplétifs de Wagner"): ACLED's way
-    let names = |g: &[&ActorMention]| -> Vec<String> {
-        let mut g: Vec<&&ActorMention> = g.iter().collect();
+    let names = |g: &[&'a ActorMention]| -> Vec<&'a str> {
+        let mut g: Vec<&'a ActorMention> = g.to_vec();
         g.sort_by_key(|a| a.inter != 1);
-        let mut v: Vec<String> = Vec::new();
+        let mut v: Vec<&'a str> = Vec::new();
         for a in g {
-            if !v.contains(&a.actor) {
-                v.push(a.actor.clone());
+            if !v.contains(&a.actor.as_str()) {
+                v.push(&a.actor);
             }
         }
         v
@@ -863,7 +885,7 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             .any(|c| c.end <= w && w - c.end <= 2)
     });
     let civ = |g: &Vec<&ActorMention>| g.iter().all(|a| a.inter == 7);
-    let (mut acts, mut undergoes): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
+    let (mut acts, mut undergoes): (Vec<&'a str>, Vec<&'a str>) = (Vec::new(), Vec::new());
     if let Some(i) = agent {
         acts = names(&groups[i]);
         if let Some(o) = groups
@@ -919,8 +941,8 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
     }
     // civilians never act in the events Vigie reads; move them to the side that undergoes
     if !acts.is_empty()
-        && acts.iter().all(|a| a == "Civilians")
-        && undergoes.iter().all(|a| a != "Civilians")
+        && acts.iter().all(|a| *a == "Civilians")
+        && undergoes.iter().all(|a| *a != "Civilians")
     {
         std::mem::swap(&mut acts, &mut undergoes);
     }
@@ -931,40 +953,40 @@ fn sides(inp: &Inputs<'_>, s: &Sentence, trig: Span) -> [Vec<String>; 2] {
             inside(s.span, a.span.span())
                 && is_claimant(s, a.span.span())
                 && matches!(a.inter, 1 | 2 | 3 | 8)
-                && !undergoes.contains(&a.actor)
+                && !undergoes.contains(&a.actor.as_str())
         }) {
-            acts.push(a.actor.clone());
+            acts.push(&a.actor);
         }
     }
     undergoes.retain(|a| !acts.contains(a));
     [acts, undergoes]
 }
 
-fn fill_side(main: &mut Option<String>, assoc: &mut Vec<String>, names: &[String]) {
-    for n in names {
-        if main.as_deref() == Some(n.as_str()) || assoc.contains(n) {
+fn fill_side<'p>(main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>, names: &[&'p str]) {
+    for &n in names {
+        if *main == Some(n) || assoc.contains(&n) {
             continue;
         }
         if main.is_none() {
-            *main = Some(n.clone());
+            *main = Some(n);
         } else {
-            assoc.push(n.clone());
+            assoc.push(n);
         }
     }
 }
 
 /// How often the document names each actor, to fill a side a sentence leaves empty.
-struct ActorContext {
-    counts: Vec<(String, u8, usize)>,
+struct ActorContext<'a> {
+    counts: Vec<(&'a str, u8, usize)>,
 }
 
-impl ActorContext {
-    fn of(inp: &Inputs<'_>) -> ActorContext {
-        let mut counts: Vec<(String, u8, usize)> = Vec::new();
+impl<'a> ActorContext<'a> {
+    fn of(inp: &Inputs<'a>) -> ActorContext<'a> {
+        let mut counts: Vec<(&'a str, u8, usize)> = Vec::new();
         for a in inp.actors {
             match counts.iter_mut().find(|c| c.0 == a.actor) {
                 Some(c) => c.2 += 1,
-                None => counts.push((a.actor.clone(), a.inter, 1)),
+                None => counts.push((&a.actor, a.inter, 1)),
             }
         }
         counts.sort_by_key(|c| std::cmp::Reverse(c.2));
@@ -977,11 +999,8 @@ impl ActorContext {
     }
 
     /// The most named actor of the document that `accept` takes.
-    fn most_named(&self, accept: impl Fn(&str, u8) -> bool) -> Option<String> {
-        self.counts
-            .iter()
-            .find(|c| accept(&c.0, c.1))
-            .map(|c| c.0.clone())
+    fn most_named(&self, accept: impl Fn(&str, u8) -> bool) -> Option<&'a str> {
+        self.counts.iter().find(|c| accept(c.0, c.1)).map(|c| c.0)
     }
 }
 
@@ -1003,20 +1022,20 @@ const UNIDENTIFIED: &str = "Unidentified armed group";
 /// trigger), and the actors counted among the dead or wounded ("84 mercenaires de Wagner
 /// tués", "killed 47 Malian soldiers"). `hit_words` are the first words of the sentence's
 /// triggers.
-fn losers(
-    inp: &Inputs<'_>,
+fn losers<'a>(
+    inp: &Inputs<'a>,
     s: &Sentence,
     hit_words: &[usize],
     loss_end: Option<usize>,
-) -> Vec<String> {
-    let actors: Vec<&ActorMention> = inp
+) -> Vec<&'a str> {
+    let actors: Vec<&'a ActorMention> = inp
         .actors
         .iter()
         .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
         .collect();
     // a speaker owning up to its loss ("l'armée admet avoir perdu …") is a subject too;
     // one quoted with "selon" is not
-    let subjects: Vec<&ActorMention> = inp
+    let subjects: Vec<&'a ActorMention> = inp
         .actors
         .iter()
         .filter(|a| {
@@ -1027,10 +1046,10 @@ fn losers(
                 })
         })
         .collect();
-    let mut out: Vec<String> = Vec::new();
-    let mut add = |a: &ActorMention| {
-        if !out.contains(&a.actor) {
-            out.push(a.actor.clone());
+    let mut out: Vec<&'a str> = Vec::new();
+    let mut add = |a: &'a ActorMention| {
+        if !out.contains(&a.actor.as_str()) {
+            out.push(&a.actor);
         }
     };
     if subjects.is_empty() {
@@ -1380,10 +1399,10 @@ fn casualties(
 // ------------------------------------------------------------------------ claims
 
 /// Who says what the sentence says, hedged or not, on what basis.
-fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
+fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence, what: &'a str) -> DraftClaim<'a> {
     // the source named nearest the cue, within four words: a named actor, or a source
     // noun ("des sources locales", "a local official")
-    let named = |w: usize, after: bool| -> Option<String> {
+    let named = |w: usize, after: bool| -> Option<&'a str> {
         let gap = |first: usize, end: usize| -> Option<usize> {
             if after {
                 (first >= w && first - w <= 4).then(|| first - w)
@@ -1421,9 +1440,9 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
                     } else {
                         a.span.start
                     };
-                    return Some(inp.text[lo..a.span.end].to_string());
+                    return Some(&inp.text[lo..a.span.end]);
                 }
-                Some(a.actor.clone())
+                Some(&a.actor)
             }
             (None, Some((_, c))) => Some(source_phrase(inp.text, s, c.first, c.end)),
             (None, None) => None,
@@ -1446,20 +1465,20 @@ fn claim_for(inp: &Inputs<'_>, s: &Sentence, what: &str) -> Claim {
     }
     let attributed = claimant.is_some();
     let conditional = s.cues(CueKind::Conditional).next().is_some();
-    let basis = s.cues(CueKind::Basis).next().map(|c| c.value.to_string());
-    Claim {
-        claimant: claimant.unwrap_or_else(|| inp.outlet.unwrap_or("the outlet").to_string()),
+    let basis = s.cues(CueKind::Basis).next().map(|c| c.value);
+    DraftClaim {
+        claimant: claimant.unwrap_or_else(|| inp.outlet.unwrap_or("the outlet")),
         hedged: attributed || conditional,
-        what: what.to_string(),
+        what,
         basis,
-        span: s.span.with_text(inp.text),
+        span: s.span,
     }
 }
 
 /// "des sources locales", "a local official": the source noun at words `first..end`,
 /// with the word before it and up to two words after, never across punctuation or into
 /// another cue ("said", "selon").
-fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
+fn source_phrase<'t>(text: &'t str, s: &Sentence, first: usize, end: usize) -> &'t str {
     let glued = |a: usize, b: usize| {
         text[s.words[a].end..s.words[b].start]
             .chars()
@@ -1489,7 +1508,7 @@ fn source_phrase(text: &str, s: &Sentence, first: usize, end: usize) -> String {
         hi += 1;
     }
     let sp = s.word_span(lo, hi);
-    text[sp.start..sp.end].to_string()
+    &text[sp.start..sp.end]
 }
 
 // ------------------------------------------------------------------------ merging
@@ -1533,7 +1552,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     };
     // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
     // whatever its type
-    if (a.generic || b.generic) && violent(&a.event_type) && violent(&b.event_type) {
+    if (a.generic || b.generic) && violent(a.event_type) && violent(b.event_type) {
         // in one sentence it refers to the event told there, whatever date it was given
         let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
@@ -1545,7 +1564,7 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
     if is_journey(a) && is_journey(b) {
         return overlaps(widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
     }
-    if violent(&a.event_type) {
+    if violent(a.event_type) {
         // in a fight the sides are often named by their allies: they do not tell
         // fights apart; dates and places do (an undated mention joins a dated one, and
         // a mention dated only by the sentences before it joins one at its place)
@@ -1555,12 +1574,13 @@ fn same_event(a: &Draft, b: &Draft) -> bool {
             && near;
     }
     // developments are told apart by who acts (Algeria's barrier, the army's convoy)
-    fn who(d: &Draft) -> Vec<&String> {
+    fn who<'d>(d: &Draft<'d>) -> Vec<&'d str> {
         d.actor1
             .iter()
             .chain(&d.assoc1)
             .chain(d.actor2.iter())
             .chain(&d.assoc2)
+            .copied()
             .collect()
     }
     let (wa, wb) = (who(a), who(b));
@@ -1576,12 +1596,12 @@ fn widen(w: When, days: i64) -> When {
     }
 }
 
-fn merge_into(m: &mut Draft, d: Draft) {
+fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     let m_was_generic = m.generic;
     m.generic &= d.generic;
     if m.weak_type && !d.weak_type {
-        m.event_type = d.event_type.clone();
-        m.sub_event_type = d.sub_event_type.clone();
+        m.event_type = d.event_type;
+        m.sub_event_type = d.sub_event_type;
         m.weak_type = false;
     }
     for r in d.rules {
@@ -1594,11 +1614,11 @@ fn merge_into(m: &mut Draft, d: Draft) {
     if m.when.fallback || (dates_it && !d.when.fallback && d.when.precision < m.when.precision) {
         m.when = d.when;
     }
-    if m.place.is_none() || m.place.as_ref().is_some_and(is_country) && d.place.is_some() {
+    if m.place.is_none() || m.place.is_some_and(is_country) && d.place.is_some() {
         m.place = d.place;
     }
-    let a1: Vec<String> = d.actor1.into_iter().chain(d.assoc1).collect();
-    let a2: Vec<String> = d.actor2.into_iter().chain(d.assoc2).collect();
+    let a1: Vec<&str> = d.actor1.into_iter().chain(d.assoc1).collect();
+    let a2: Vec<&str> = d.actor2.into_iter().chain(d.assoc2).collect();
     fill_side(&mut m.actor1, &mut m.assoc1, &a1);
     fill_side(&mut m.actor2, &mut m.assoc2, &a2);
     // the most conservative total the claims support; an upper bound only when every
@@ -1637,7 +1657,7 @@ fn merge_into(m: &mut Draft, d: Draft) {
     }
 }
 
-fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
+fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Event {
     // a side the text leaves open is the other camp the document names most
     let camp_of = |name: &str| {
         inp.actors
@@ -1650,12 +1670,7 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     let air = d.sub_event_type == "Air/drone strike"
         && !d.rules.iter().any(|r| r.ends_with("/drone_kamikaze"));
     let inter_of = |name: &str| inp.actors.iter().find(|a| a.actor == name).map(|a| a.inter);
-    if air
-        && d.actor1
-            .as_deref()
-            .and_then(inter_of)
-            .is_some_and(|i| camp(i) != 0)
-    {
+    if air && d.actor1.and_then(inter_of).is_some_and(|i| camp(i) != 0) {
         let a = d.actor1.take();
         if d.actor2.is_none() {
             d.actor2 = a;
@@ -1664,7 +1679,7 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     }
     // an air force does not strike its own side: state or partner forces named as the
     // target of an air strike are its authors
-    if air && d.actor2.as_deref().and_then(camp_of) == Some(0) {
+    if air && d.actor2.and_then(camp_of) == Some(0) {
         let a2 = d.actor2.take();
         match &d.actor1 {
             Some(a1) if camp_of(a1) == Some(0) => {
@@ -1683,28 +1698,28 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     // sentences told from both sides may put one actor on both: it stays on the side
     // that lost when a sentence says it lost, on the acting side otherwise
     {
-        let side1: Vec<String> = d
+        let side1: Vec<&str> = d
             .actor1
             .take()
             .into_iter()
             .chain(d.assoc1.drain(..))
             .collect();
-        let side2: Vec<String> = d
+        let side2: Vec<&str> = d
             .actor2
             .take()
             .into_iter()
             .chain(d.assoc2.drain(..))
             .collect();
-        let both = |a: &String| side1.contains(a) && side2.contains(a);
-        let keep1: Vec<String> = side1
+        let both = |a: &&str| side1.contains(a) && side2.contains(a);
+        let keep1: Vec<&str> = side1
             .iter()
             .filter(|a| !(both(a) && d.lost.contains(a)))
-            .cloned()
+            .copied()
             .collect();
-        let keep2: Vec<String> = side2
+        let keep2: Vec<&str> = side2
             .iter()
             .filter(|a| !both(a) || d.lost.contains(a))
-            .cloned()
+            .copied()
             .collect();
         fill_side(&mut d.actor1, &mut d.assoc1, &keep1);
         fill_side(&mut d.actor2, &mut d.assoc2, &keep2);
@@ -1712,26 +1727,24 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     if battle {
         battle_sides_before(&mut d, &camp_of);
     }
-    let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2.as_deref();
-    let armed = |n: &str, i: u8| {
-        camp(i) == 1 && Some(n) != d.actor2.as_deref() && Some(n) != d.actor1.as_deref()
-    };
+    let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2;
+    let armed = |n: &str, i: u8| camp(i) == 1 && Some(n) != d.actor2 && Some(n) != d.actor1;
     match (&d.actor1, &d.actor2) {
         (None, _) if air => d.actor1 = ctx.most_named(state),
-        (None, Some(b)) if violent(&d.event_type) => {
+        (None, Some(b)) if violent(d.event_type) => {
             let cb = camp_of(b);
-            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != b);
+            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != *b);
         }
         (Some(a), None) if d.event_type == "Battles" => {
             let ca = camp_of(a);
-            d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != a);
+            d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != *a);
         }
-        (None, None) if violent(&d.event_type) => {
+        (None, None) if violent(d.event_type) => {
             // nobody named: armed groups attack, the state's forces are attacked
             d.actor1 = ctx
                 .most_named(armed)
                 .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
-            d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1.as_deref());
+            d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1);
         }
         (None, None) if d.event_type == "Strategic developments" => {
             // a development with nobody named: the forces the document is about
@@ -1746,12 +1759,7 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     }
     // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
     // partner forces: an armed group named around it is who watches or opposes it
-    if is_journey(&d)
-        && d.actor1
-            .as_deref()
-            .and_then(camp_of)
-            .is_some_and(|c| c != 0)
-    {
+    if is_journey(&d) && d.actor1.and_then(camp_of).is_some_and(|c| c != 0) {
         if let Some(mover) = ctx.most_named(|_, i| camp(i) == 0) {
             d.actor1 = Some(mover);
             d.assoc1.clear();
@@ -1765,14 +1773,11 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
             inp.state_actors
                 .iter()
                 .find(|(c, _)| c == cc)
-                .map(|(_, a)| a.clone())
+                .map(|(_, a)| a.as_str())
         });
-        if let (Some(a), Some(st)) = (d.actor1.clone(), main_state) {
-            if ctx.inter_of(&a) == Some(8)
-                && ctx.inter_of(&st).is_some()
-                && d.actor2.as_ref() != Some(&st)
-            {
-                d.actor1 = Some(st.clone());
+        if let (Some(a), Some(st)) = (d.actor1, main_state) {
+            if ctx.inter_of(a) == Some(8) && ctx.inter_of(st).is_some() && d.actor2 != Some(st) {
+                d.actor1 = Some(st);
                 d.assoc1.retain(|x| *x != st);
                 if !d.assoc1.contains(&a) {
                     d.assoc1.insert(0, a);
@@ -1784,19 +1789,19 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     if d.actor1.is_some() && d.actor1 == d.actor2 {
         d.actor2 = None;
     }
-    let a1 = d.actor1.clone();
+    let a1 = d.actor1;
     d.assoc1.retain(|a| Some(a) != d.actor2.as_ref());
     d.assoc2
         .retain(|a| Some(a) != a1.as_ref() && !d.assoc1.contains(a));
-    let civilian_targeting = d.actor2.as_deref() == Some("Civilians");
+    let civilian_targeting = d.actor2 == Some("Civilians");
     if civilian_targeting && d.event_type == "Battles" {
-        d.event_type = "Violence against civilians".into();
-        d.sub_event_type = "Attack".into();
+        d.event_type = "Violence against civilians";
+        d.sub_event_type = "Attack";
     }
     // an exact count closes the range only when one source speaks of the event: where
     // several do, another may count more
     let sources: Vec<&str> = {
-        let mut v: Vec<&str> = d.claims.iter().map(|c| c.claimant.as_str()).collect();
+        let mut v: Vec<&str> = d.claims.iter().map(|c| c.claimant).collect();
         v.sort_unstable();
         v.dedup();
         v
@@ -1809,23 +1814,23 @@ fn finish(inp: &Inputs<'_>, ctx: &ActorContext, mut d: Draft) -> Event {
     });
     let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);
     Event {
-        event_type: d.event_type,
-        sub_event_type: d.sub_event_type,
+        event_type: d.event_type.to_string(),
+        sub_event_type: d.sub_event_type.to_string(),
         from: d.when.from,
         to: d.when.to,
         time_precision: d.when.precision,
-        location: d.place,
+        location: d.place.cloned(),
         geo_precision,
-        actor1: d.actor1,
-        assoc_actor1: d.assoc1,
-        actor2: d.actor2,
-        assoc_actor2: d.assoc2,
+        actor1: d.actor1.map(str::to_string),
+        assoc_actor1: d.assoc1.iter().map(|a| a.to_string()).collect(),
+        actor2: d.actor2.map(str::to_string),
+        assoc_actor2: d.assoc2.iter().map(|a| a.to_string()).collect(),
         civilian_targeting,
         fatalities,
         wounded: d.wounded.and_then(|c| c.low.or(c.best)),
-        claims: d.claims,
+        claims: d.claims.iter().map(|c| c.claim(inp.text)).collect(),
         evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
-        rules: d.rules,
+        rules: d.rules.into_iter().map(Cow::into_owned).collect(),
     }
 }
 
@@ -1845,31 +1850,31 @@ const FIGHT_WORDS: [&str; 7] = [
 /// (an armed group listed among the army's associates belongs to the other side); and
 /// allies do not fight each other (the army's partner named as the second side is an
 /// associate of the first).
-fn battle_sides_before(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>) {
+fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<u8>) {
     let fight = d
         .rules
         .iter()
         .any(|r| FIGHT_WORDS.iter().any(|w| r.ends_with(w)));
-    let mut side1: Vec<String> = d
+    let mut side1: Vec<&'p str> = d
         .actor1
         .take()
         .into_iter()
         .chain(d.assoc1.drain(..))
         .collect();
-    let mut side2: Vec<String> = d
+    let mut side2: Vec<&'p str> = d
         .actor2
         .take()
         .into_iter()
         .chain(d.assoc2.drain(..))
         .collect();
     if fight {
-        side1.retain(|a| a != "Civilians");
-        side2.retain(|a| a != "Civilians");
+        side1.retain(|a| *a != "Civilians");
+        side2.retain(|a| *a != "Civilians");
     }
     // the camp of each side is its first actor's
     let c1 = side1.first().and_then(|a| camp_of(a));
     if let Some(c1) = c1 {
-        let (same, other): (Vec<String>, Vec<String>) =
+        let (same, other): (Vec<&str>, Vec<&str>) =
             side1.into_iter().partition(|a| camp_of(a) == Some(c1));
         side1 = same;
         for a in other {
@@ -1877,7 +1882,7 @@ fn battle_sides_before(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>) {
                 side2.push(a);
             }
         }
-        let (other, same): (Vec<String>, Vec<String>) =
+        let (other, same): (Vec<&str>, Vec<&str>) =
             side2.into_iter().partition(|a| camp_of(a) == Some(c1));
         side2 = same;
         for a in other {
@@ -1895,9 +1900,13 @@ fn battle_sides_before(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>) {
 /// partners (ACLED's way); and an armed group the text leaves unnamed ("terroristes",
 /// "militants") is the one the document names, when it names one that is not already
 /// the other side.
-fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx: &ActorContext) {
-    let lost = |a: &Option<String>, d: &Draft| a.as_ref().is_some_and(|a| d.lost.contains(a));
-    let side_lost = |main: &Option<String>, assoc: &[String], d: &Draft| {
+fn battle_sides_after<'p>(
+    d: &mut Draft<'p>,
+    camp_of: &impl Fn(&str) -> Option<u8>,
+    ctx: &ActorContext<'p>,
+) {
+    let lost = |a: &Option<&str>, d: &Draft| a.as_ref().is_some_and(|a| d.lost.contains(a));
+    let side_lost = |main: &Option<&str>, assoc: &[&str], d: &Draft| {
         lost(main, d) || assoc.iter().any(|a| d.lost.contains(a))
     };
     let l1 = side_lost(&d.actor1, &d.assoc1, d);
@@ -1906,14 +1915,13 @@ fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx:
         std::mem::swap(&mut d.actor1, &mut d.actor2);
         std::mem::swap(&mut d.assoc1, &mut d.assoc2);
         if d.actor1.is_none() {
-            let cb = d.actor2.as_deref().and_then(camp_of);
-            let b = d.actor2.clone();
-            d.actor1 = ctx
-                .most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && Some(n) != b.as_deref());
+            let cb = d.actor2.and_then(camp_of);
+            let b = d.actor2;
+            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && Some(n) != b);
         }
     }
     // the state's own forces lead their partners
-    let state_first = |main: &mut Option<String>, assoc: &mut Vec<String>| {
+    let state_first = |main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>| {
         let is_state = |a: &str| ctx.inter_of(a) == Some(1);
         if main.as_deref().is_some_and(|m| !is_state(m)) {
             if let Some(k) = assoc.iter().position(|a| is_state(a)) {
@@ -1928,15 +1936,14 @@ fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx:
     state_first(&mut d.actor2, &mut d.assoc2);
     for side in 0..2 {
         let (this, other) = if side == 0 {
-            (d.actor1.clone(), d.actor2.clone())
+            (d.actor1, d.actor2)
         } else {
-            (d.actor2.clone(), d.actor1.clone())
+            (d.actor2, d.actor1)
         };
-        if this.as_deref() != Some(UNIDENTIFIED) {
+        if this != Some(UNIDENTIFIED) {
             continue;
         }
-        let named =
-            ctx.most_named(|n, i| camp(i) == 1 && n != UNIDENTIFIED && Some(n) != other.as_deref());
+        let named = ctx.most_named(|n, i| camp(i) == 1 && n != UNIDENTIFIED && Some(n) != other);
         if named.is_some() {
             if side == 0 {
                 d.actor1 = named;
@@ -1949,11 +1956,11 @@ fn battle_sides_after(d: &mut Draft, camp_of: &impl Fn(&str) -> Option<u8>, ctx:
 
 /// Troop movements reported as news are a strategic development: one per document,
 /// dated by the movements, located where the force was last reported.
-fn journey_draft(
-    inp: &Inputs<'_>,
-    moves: &[Movement],
-    last_seen: Option<&PlaceMention>,
-) -> Option<Draft> {
+fn journey_draft<'p>(
+    inp: &Inputs<'p>,
+    moves: &'p [Movement],
+    last_seen: Option<&'p PlaceMention>,
+) -> Option<Draft<'p>> {
     let first = moves.first()?;
     // one sighting of troops somewhere is not yet a journey
     let journey = moves.len() >= 2
@@ -1975,24 +1982,23 @@ fn journey_draft(
         },
         _ => fallback_date(inp),
     };
-    let actor = first.actor.strip_suffix(" convoy").map(str::to_string);
+    let actor = first.actor.strip_suffix(" convoy");
     // no place where the force was seen: the nearest place its sentences name, a
     // destination included ("a fait marche arrière et repris la direction de Kidal")
     let main = main_country(inp);
-    let place = last_seen.cloned().or_else(|| {
+    let place = last_seen.or_else(|| {
         moves.iter().find_map(|m| {
             let e = m.evidence.span();
             inp.places
                 .iter()
                 .filter(|p| inside(e, p.span.span()) && precise(p, main))
                 .min_by_key(|p| distance(p.span.span(), e))
-                .cloned()
         })
     });
     Some(Draft {
-        event_type: "Strategic developments".into(),
-        sub_event_type: "Other".into(),
-        rules: vec!["strategic/other/movement".into()],
+        event_type: "Strategic developments",
+        sub_event_type: "Other",
+        rules: vec![Cow::Borrowed("strategic/other/movement")],
         when,
         place,
         actor1: actor,
@@ -2039,7 +2045,7 @@ fn movements(
             continue;
         }
         let refs = s.refs();
-        let found = cues.find_movements_by(refs, inp.lang, s.candidates(SET_MOVES));
+        let found = cues.find_movements_listed(refs, inp.lang, s.cands[SET_MOVES]);
         if found.is_empty() {
             continue;
         }

@@ -233,6 +233,33 @@ impl Cues {
             .collect()
     }
 
+    /// [`Cues::find`] with the candidate cues listed as `(word, cue)` pairs (see
+    /// [`PatternSet::find_listed`]).
+    pub fn find_listed(&self, words: &[&str], lang: Lang, cands: &[(u32, u32)]) -> Vec<CueHit> {
+        self.set
+            .find_listed(words, lang, |_| true, cands)
+            .into_iter()
+            .map(|m| CueHit {
+                kind: self.kinds[m.item].0,
+                value: self.kinds[m.item].1,
+                first: m.first,
+                end: m.end,
+            })
+            .collect()
+    }
+
+    /// [`Cues::find_movements`] with the candidate verbs listed as `(word, verb)` pairs
+    /// (see [`PatternSet::find_listed`]).
+    pub fn find_movements_listed<'a>(
+        &'a self,
+        words: &[&str],
+        lang: Lang,
+        cands: &[(u32, u32)],
+    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+        let found = self.moves.find_listed(words, lang, |_| true, cands);
+        self.movements_of(found)
+    }
+
     /// The cue patterns (item `i` for the `i`-th cue) and the movement patterns.
     pub fn patterns(&self) -> (&PatternSet, &PatternSet) {
         (&self.set, &self.moves)

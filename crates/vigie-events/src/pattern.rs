@@ -361,6 +361,41 @@ impl PatternSet {
         }
         out
     }
+
+    /// [`PatternSet::find_by`] with the candidates already listed: `cands` holds
+    /// `(word, item)` pairs sorted and without repeats, only for the words that have
+    /// candidates, as [`FirstWords::candidates`] finds them (split by set): the word of
+    /// each pair is one of its item's first words, which is not read again.
+    pub fn find_listed(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        mut keep: impl FnMut(usize) -> bool,
+        cands: &[(u32, u32)],
+    ) -> Vec<Match> {
+        let mut out = Vec::new();
+        for &(i, item) in cands {
+            let (i, item) = (i as usize, item as usize);
+            let Some((l, p)) = self.items.get(item) else {
+                continue;
+            };
+            if l.is_some_and(|l| l != lang) || !keep(item) {
+                continue;
+            }
+            // the first element is a word that is not optional (`Pattern::compile`), and
+            // word `i` is one of its words
+            if i < words.len() {
+                if let Some(end) = match_elems(p.elems.get(1..).unwrap_or(&[]), words, i + 1) {
+                    out.push(Match {
+                        item,
+                        first: i,
+                        end,
+                    });
+                }
+            }
+        }
+        out
+    }
 }
 
 /// The first words of several pattern sets in one trie: one walk per word gives the

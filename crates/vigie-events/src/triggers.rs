@@ -188,6 +188,26 @@ impl Triggers {
             })
             .collect()
     }
+
+    /// [`Triggers::find`] with the candidate rules listed as `(word, rule)` pairs (see
+    /// [`PatternSet::find_listed`]).
+    pub fn find_listed(&self, words: &[&str], lang: Lang, cands: &[(u32, u32)]) -> Vec<Hit> {
+        let none_disabled = self.disabled.is_empty();
+        self.patterns
+            .find_listed(
+                words,
+                lang,
+                |i| none_disabled || !self.is_disabled(i),
+                cands,
+            )
+            .into_iter()
+            .map(|m| Hit {
+                rule: m.item,
+                first: m.first,
+                end: m.end,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
