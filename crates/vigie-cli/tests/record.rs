@@ -297,3 +297,78 @@ fn issue4_demo_finds_events() {
     assert!(st.events >= 3, "{st:?}");
     assert!(String::from_utf8_lossy(&o.stdout).contains("Air/drone strike"));
 }
+
+/// Installs pandas and R's readr through the project's script when they are missing.
+/// Returns false (the test then says why it skipped) only when the machine refuses, e.g.
+/// no root to install Debian packages.
+fn acled_readers() -> bool {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-deps.sh");
+    let ok = Command::new("bash")
+        .arg(script)
+        .arg("acled-readers")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("skipped: pandas or R's readr is missing and scripts/test-deps.sh could not install them");
+    }
+    ok
+}
+
+#[test]
+fn issue4_acled_export_loads_in_pandas_and_readr_without_warnings() {
+    if !acled_readers() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.sqlite");
+    let src = synth(dir.path(), 400);
+    assert!(run(&["ingest", src.to_str().unwrap()], &db)
+        .status
+        .success());
+    let o = run(&["events", "--format", "acled"], &db);
+    assert!(o.status.success());
+    let csv = dir.path().join("acled.csv");
+    std::fs::write(&csv, &o.stdout).unwrap();
+    let rows = String::from_utf8_lossy(&o.stdout).lines().count() - 1;
+    assert!(rows > 50);
+    let cols = vigie_record::export::ACLED_COLUMNS
+        .iter()
+        .map(|c| format!("'{c}'"))
+        .collect::<Vec<_>>()
+        .join(",");
+    let py = format!(
+        "import warnings, pandas as pd\nwarnings.simplefilter('error')\n\
+         df = pd.read_csv({path:?})\nassert list(df.columns) == [{cols}], list(df.columns)\n\
+         assert len(df) == {rows}, len(df)\nassert df['fatalities'].dtype.kind == 'i'\n\
+         assert df['latitude'].dtype.kind == 'f'\nprint('pandas ok')\n",
+        path = csv.to_str().unwrap()
+    );
+    let out = Command::new("python3").args(["-c", &py]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "pandas: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = format!(
+        "options(warn = 2)\nsuppressPackageStartupMessages(library(readr))\n\
+         df <- read_csv({path:?}, show_col_types = FALSE, progress = FALSE)\n\
+         if (nrow(problems(df)) > 0) {{ print(problems(df)); quit(status = 3) }}\n\
+         if (ncol(df) != 31 || nrow(df) != {rows}) quit(status = 4)\n\
+         if (!identical(names(df), c({cols}))) quit(status = 5)\n\
+         cat('readr ok\\n')\n",
+        path = csv.to_str().unwrap(),
+        cols = vigie_record::export::ACLED_COLUMNS
+            .iter()
+            .map(|c| format!("\"{c}\""))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let out = Command::new("Rscript").args(["-e", &r]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "readr ({:?}): {}{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what some tests need beyond Rust, when it is missing. Idempotent: a second run
+# does nothing. Called by the tests themselves (so `cargo test --workspace` is enough on a
+# fresh machine) and usable by hand.
+#
+#   scripts/test-deps.sh acled-readers   # pandas (PyPI) and R's readr (Debian packages)
+set -euo pipefail
+what="${1:-all}"
+
+have_pandas() { python3 -c 'import pandas' >/dev/null 2>&1; }
+have_readr() { command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(readr)' >/dev/null 2>&1; }
+
+as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else
+        echo "test-deps: need root to run: $*" >&2; return 1; fi
+}
+
+case "$what" in
+acled-readers | all)
+    if ! have_pandas; then
+        echo "test-deps: installing pandas" >&2
+        python3 -m pip install --quiet --disable-pip-version-check pandas >&2
+    fi
+    if ! have_readr; then
+        echo "test-deps: installing R and readr (Debian packages)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        as_root apt-get update -qq >&2 || true
+        as_root apt-get install -y -qq --no-install-recommends r-base-core r-cran-readr >&2
+    fi
+    have_pandas && have_readr
+    ;;
+*)
+    echo "test-deps: unknown set $what (acled-readers, all)" >&2
+    exit 2
+    ;;
+esac
