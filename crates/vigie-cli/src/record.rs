@@ -345,6 +345,8 @@ pub enum EventsFormat {
     Geojson,
     /// ACLED's 31 columns, CSV.
     Acled,
+    /// ACLED's 31 columns, typed, as Parquet (for pandas, R, polars); needs `--out`.
+    Parquet,
 }
 
 fn parse_bbox(s: &str) -> Result<(f64, f64, f64, f64), String> {
@@ -394,6 +396,9 @@ pub struct EventsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
     pub format: EventsFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
 }
 
 pub fn events(config: &Config, a: &EventsArgs) -> Result<ExitCode> {
@@ -411,14 +416,23 @@ pub fn events(config: &Config, a: &EventsArgs) -> Result<ExitCode> {
         offset: 0,
     };
     let list = record.store().events(&filter)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if a.format == EventsFormat::Parquet && a.out.is_none() {
+        anyhow::bail!("Parquet is binary: give --out FILE");
+    }
+    let sink: Box<dyn Write + Send> = match &a.out {
+        Some(p) => {
+            Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?)
+        }
+        None => Box::new(std::io::stdout()),
+    };
+    let mut out = std::io::BufWriter::new(sink);
     match a.format {
         EventsFormat::Table => write!(out, "{}", export::table(&list))?,
         EventsFormat::Geojson => {
             serde_json::to_writer(&mut out, &export::geojson_events(&list))?;
             writeln!(out)?;
         }
-        EventsFormat::Jsonl | EventsFormat::Acled => {
+        EventsFormat::Jsonl | EventsFormat::Acled | EventsFormat::Parquet => {
             let mut details = Vec::with_capacity(list.len());
             for e in &list {
                 if let Some(d) = record.store().event(&e.id)? {
@@ -442,7 +456,11 @@ pub fn events(config: &Config, a: &EventsArgs) -> Result<ExitCode> {
                         .find(|x| x.canonical == name)
                         .map_or(0, |x| x.inter)
                 };
-                export::write_acled(&mut out, &details, &countries, &inter)?;
+                if a.format == EventsFormat::Parquet {
+                    export::write_acled_parquet(&mut out, &details, &countries, &inter)?;
+                } else {
+                    export::write_acled(&mut out, &details, &countries, &inter)?;
+                }
             }
         }
     }

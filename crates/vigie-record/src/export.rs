@@ -139,16 +139,42 @@ pub fn interaction(inter1: u8, inter2: Option<u8>) -> u16 {
     }
 }
 
-/// Writes events as ACLED CSV: a header of exactly [`ACLED_COLUMNS`], then one row each.
-/// `inter` gives an actor's ACLED inter code (0 when unknown); `outlets` the sources of
-/// each event (joined with "; ").
-pub fn write_acled<W: Write>(
-    out: &mut W,
+/// One value of an ACLED row, typed for Parquet and written as text in CSV.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text; empty means no value.
+    Text(String),
+    /// A whole number.
+    Int(Option<i64>),
+    /// A real number.
+    Real(Option<f64>),
+    /// A day.
+    Date(Option<chrono::NaiveDate>),
+}
+
+impl Cell {
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(s) => csv_field(s),
+            Cell::Int(v) => v.map_or(String::new(), |v| v.to_string()),
+            Cell::Real(v) => v.map_or(String::new(), |v| format!("{v:.4}")),
+            Cell::Date(v) => v.map_or(String::new(), |v| v.to_string()),
+        }
+    }
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+/// The ACLED rows of `events`, typed. `inter` gives an actor's ACLED inter code (0 when
+/// unknown).
+pub fn acled_rows(
     events: &[EventDetail],
     countries: &Countries,
     inter: &dyn Fn(&str) -> u8,
-) -> io::Result<()> {
-    writeln!(out, "{}", ACLED_COLUMNS.join(","))?;
+) -> Vec<[Cell; 31]> {
+    let mut rows = Vec::with_capacity(events.len());
     for d in events {
         let e = &d.event;
         let country = e.country.as_deref().and_then(|c| countries.find(c));
@@ -168,51 +194,199 @@ pub fn write_acled<W: Write>(
                 outlets.push(o);
             }
         }
-        let fields: [String; 31] = [
-            format!("{iso3}-{hex}"),
-            e.from.map_or(String::new(), |d| d.to_string()),
-            e.from.map_or(String::new(), |d| d.format("%Y").to_string()),
-            e.time_precision.to_string(),
-            disorder_type(&e.event_type).to_string(),
-            e.event_type.clone(),
-            e.sub_event_type.clone(),
-            e.actor1.clone().unwrap_or_default(),
-            e.assoc_actor1.join("; "),
-            i1.to_string(),
-            e.actor2.clone().unwrap_or_default(),
-            e.assoc_actor2.join("; "),
-            i2.map_or(String::new(), |i| i.to_string()),
-            interaction(i1, i2).to_string(),
-            if e.civilian_targeting {
-                "Civilian targeting".to_string()
+        use chrono::Datelike;
+        rows.push([
+            text(format!("{iso3}-{hex}")),
+            Cell::Date(e.from),
+            Cell::Int(e.from.map(|d| i64::from(d.year()))),
+            Cell::Int(Some(i64::from(e.time_precision))),
+            text(disorder_type(&e.event_type)),
+            text(e.event_type.clone()),
+            text(e.sub_event_type.clone()),
+            text(e.actor1.clone().unwrap_or_default()),
+            text(e.assoc_actor1.join("; ")),
+            Cell::Int(Some(i64::from(i1))),
+            text(e.actor2.clone().unwrap_or_default()),
+            text(e.assoc_actor2.join("; ")),
+            Cell::Int(i2.map(i64::from)),
+            Cell::Int(Some(i64::from(interaction(i1, i2)))),
+            text(if e.civilian_targeting {
+                "Civilian targeting"
             } else {
-                String::new()
-            },
-            country.map_or(String::new(), |c| c.numeric.to_string()),
-            country.map_or(String::new(), |c| c.region.clone()),
-            country.map_or(e.country.clone().unwrap_or_default(), |c| c.name.clone()),
-            e.admin1.clone().unwrap_or_default(),
-            e.admin2.clone().unwrap_or_default(),
-            String::new(),
-            e.location.clone().unwrap_or_default(),
-            e.lat.map_or(String::new(), |v| format!("{v:.4}")),
-            e.lon.map_or(String::new(), |v| format!("{v:.4}")),
-            e.geo_precision.to_string(),
-            outlets.join("; "),
-            String::new(),
-            notes(e, countries),
-            e.fatalities.best.unwrap_or(0).to_string(),
-            if e.contested {
-                "contested".to_string()
-            } else {
-                String::new()
-            },
-            e.updated_at.to_string(),
-        ];
-        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        writeln!(out, "{}", row.join(","))?;
+                ""
+            }),
+            Cell::Int(country.map(|c| i64::from(c.numeric))),
+            text(country.map_or(String::new(), |c| c.region.clone())),
+            text(country.map_or(e.country.clone().unwrap_or_default(), |c| c.name.clone())),
+            text(e.admin1.clone().unwrap_or_default()),
+            text(e.admin2.clone().unwrap_or_default()),
+            text(""),
+            text(e.location.clone().unwrap_or_default()),
+            Cell::Real(e.lat),
+            Cell::Real(e.lon),
+            Cell::Int(Some(i64::from(e.geo_precision))),
+            text(outlets.join("; ")),
+            text(""),
+            text(notes(e, countries)),
+            Cell::Int(Some(e.fatalities.best.unwrap_or(0))),
+            text(if e.contested { "contested" } else { "" }),
+            Cell::Int(Some(e.updated_at)),
+        ]);
+    }
+    rows
+}
+
+/// Writes events as ACLED CSV: a header of exactly [`ACLED_COLUMNS`], then one row each.
+pub fn write_acled<W: Write>(
+    out: &mut W,
+    events: &[EventDetail],
+    countries: &Countries,
+    inter: &dyn Fn(&str) -> u8,
+) -> io::Result<()> {
+    writeln!(out, "{}", ACLED_COLUMNS.join(","))?;
+    for row in acled_rows(events, countries, inter) {
+        let fields: Vec<String> = row.iter().map(Cell::csv).collect();
+        writeln!(out, "{}", fields.join(","))?;
     }
     Ok(())
+}
+
+/// Writes events as Parquet with ACLED's 31 columns, typed: text as UTF-8 (null when
+/// empty), `event_date` as a DATE, numbers as INT64 or DOUBLE. One row group.
+pub fn write_acled_parquet<W: Write + Send>(
+    out: W,
+    events: &[EventDetail],
+    countries: &Countries,
+    inter: &dyn Fn(&str) -> u8,
+) -> Result<(), parquet::errors::ParquetError> {
+    use parquet::data_type::{ByteArray, ByteArrayType, DoubleType, Int32Type, Int64Type};
+    use std::sync::Arc;
+    let rows = acled_rows(events, countries, inter);
+    let template = acled_rows_template();
+    let mut schema = String::from("message acled {\n");
+    for (name, cell) in ACLED_COLUMNS.iter().zip(template.iter()) {
+        let t = match cell {
+            Cell::Text(_) => "OPTIONAL BYTE_ARRAY {} (UTF8);",
+            Cell::Int(_) => "OPTIONAL INT64 {};",
+            Cell::Real(_) => "OPTIONAL DOUBLE {};",
+            Cell::Date(_) => "OPTIONAL INT32 {} (DATE);",
+        };
+        schema.push_str(&t.replace("{}", name));
+        schema.push('\n');
+    }
+    schema.push('}');
+    let schema = Arc::new(parquet::schema::parser::parse_message_type(&schema)?);
+    let mut writer =
+        parquet::file::writer::SerializedFileWriter::new(out, schema, Default::default())?;
+    let mut group = writer.next_row_group()?;
+    let mut col = 0;
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
+    while let Some(mut w) = group.next_column()? {
+        let cells = rows.iter().map(|r| &r[col]);
+        let mut defs: Vec<i16> = Vec::with_capacity(rows.len());
+        match &template[col] {
+            Cell::Text(_) => {
+                let mut vals = Vec::new();
+                for c in cells {
+                    match c {
+                        Cell::Text(s) if !s.is_empty() => {
+                            defs.push(1);
+                            vals.push(ByteArray::from(s.as_str()));
+                        }
+                        _ => defs.push(0),
+                    }
+                }
+                w.typed::<ByteArrayType>()
+                    .write_batch(&vals, Some(&defs), None)?;
+            }
+            Cell::Int(_) => {
+                let mut vals = Vec::new();
+                for c in cells {
+                    match c {
+                        Cell::Int(Some(v)) => {
+                            defs.push(1);
+                            vals.push(*v);
+                        }
+                        _ => defs.push(0),
+                    }
+                }
+                w.typed::<Int64Type>()
+                    .write_batch(&vals, Some(&defs), None)?;
+            }
+            Cell::Real(_) => {
+                let mut vals = Vec::new();
+                for c in cells {
+                    match c {
+                        Cell::Real(Some(v)) => {
+                            defs.push(1);
+                            vals.push(*v);
+                        }
+                        _ => defs.push(0),
+                    }
+                }
+                w.typed::<DoubleType>()
+                    .write_batch(&vals, Some(&defs), None)?;
+            }
+            Cell::Date(_) => {
+                let mut vals = Vec::new();
+                for c in cells {
+                    match c {
+                        Cell::Date(Some(d)) => {
+                            defs.push(1);
+                            vals.push((*d - epoch).num_days() as i32);
+                        }
+                        _ => defs.push(0),
+                    }
+                }
+                w.typed::<Int32Type>()
+                    .write_batch(&vals, Some(&defs), None)?;
+            }
+        }
+        w.close()?;
+        col += 1;
+    }
+    group.close()?;
+    writer.close()?;
+    Ok(())
+}
+
+/// The type of each ACLED column, as [`acled_rows`] fills it.
+fn acled_rows_template() -> [Cell; 31] {
+    use Cell::{Date, Int, Real, Text};
+    let t = || Text(String::new());
+    [
+        t(),
+        Date(None),
+        Int(None),
+        Int(None),
+        t(),
+        t(),
+        t(),
+        t(),
+        t(),
+        Int(None),
+        t(),
+        t(),
+        Int(None),
+        Int(None),
+        t(),
+        Int(None),
+        t(),
+        t(),
+        t(),
+        t(),
+        t(),
+        t(),
+        Real(None),
+        Real(None),
+        Int(None),
+        t(),
+        t(),
+        t(),
+        Int(None),
+        t(),
+        Int(None),
+    ]
 }
 
 fn event_properties(e: &MergedEvent) -> Value {
@@ -325,6 +499,48 @@ mod tests {
         assert_eq!(interaction(2, Some(1)), 12);
         assert_eq!(interaction(1, Some(7)), 17);
         assert_eq!(interaction(3, None), 30);
+    }
+
+    #[test]
+    fn the_parquet_template_types_every_column_as_rows_fill_it() {
+        let e = crate::merge::derive(
+            "ev-0000000000000001",
+            &[crate::merge::ReportFacts {
+                event: serde_json::from_value(serde_json::json!({
+                    "event_type": "Battles", "sub_event_type": "Armed clash",
+                    "from": "2024-05-01", "to": "2024-05-01", "time_precision": 1,
+                    "location": null, "geo_precision": 3, "actor1": "JNIM",
+                    "assoc_actor1": [], "actor2": null, "assoc_actor2": [],
+                    "civilian_targeting": false, "fatalities": null, "wounded": null,
+                    "claims": [], "evidence": [], "rules": []
+                }))
+                .unwrap(),
+                key: crate::merge::ReportKey::of(
+                    &serde_json::from_value(serde_json::json!({
+                        "event_type": "Battles", "sub_event_type": "Armed clash",
+                        "from": "2024-05-01", "to": "2024-05-01", "time_precision": 1,
+                        "location": null, "geo_precision": 3, "actor1": "JNIM",
+                        "assoc_actor1": [], "actor2": null, "assoc_actor2": [],
+                        "civilian_targeting": false, "fatalities": null, "wounded": null,
+                        "claims": [], "evidence": [], "rules": []
+                    }))
+                    .unwrap(),
+                    None,
+                ),
+                source: "x".into(),
+            }],
+        );
+        let detail = EventDetail {
+            event: e,
+            report_list: vec![],
+        };
+        let rows = acled_rows(&[detail], Countries::embedded(), &|_| 2);
+        for (a, b) in rows[0].iter().zip(acled_rows_template().iter()) {
+            assert_eq!(std::mem::discriminant(a), std::mem::discriminant(b));
+        }
+        let mut buf = Vec::new();
+        write_acled_parquet(&mut buf, &[], Countries::embedded(), &|_| 0).unwrap();
+        assert_eq!(&buf[..4], b"PAR1");
     }
 
     #[test]
