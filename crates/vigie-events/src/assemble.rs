@@ -97,7 +97,7 @@ struct DocWords<'f> {
 }
 
 /// One sentence, read once.
-struct Sentence<'d> {
+struct Sentence<'d, 'a> {
     span: Span,
     /// Word tokens: byte spans.
     words: &'d [Span],
@@ -106,9 +106,81 @@ struct Sentence<'d> {
     cues: Vec<CueHit>,
     /// The candidates of each pattern set: `(word, item)` sorted.
     cands: [&'d [(u32, u32)]; SETS],
+    /// The mentions inside the sentence, in the order of the inputs.
+    actors: &'d [&'a ActorMention],
+    places: &'d [&'a PlaceMention],
+    dates: &'d [&'a DateMention],
+    quantities: &'d [&'a QuantityMention],
 }
 
-impl<'d> Sentence<'d> {
+/// The mentions inside each sentence, in the order of `all`: sentence `k`'s are
+/// `items[at[k]..at[k + 1]]`. `sents` are in the order of the text and do not overlap,
+/// as [`vigie_text::sentences`] cuts them.
+struct BySentence<'a, T> {
+    items: Vec<&'a T>,
+    at: Vec<usize>,
+}
+
+impl<'a, T> BySentence<'a, T> {
+    fn new(all: &'a [T], span_of: impl Fn(&T) -> Span, sents: &[Span]) -> Self {
+        let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+        for (i, m) in all.iter().enumerate() {
+            let sp = span_of(m);
+            let mut k = sents.partition_point(|s| s.start <= sp.start);
+            while k > 0 {
+                k -= 1;
+                if inside(sents[k], sp) {
+                    pairs.push((k, i));
+                }
+                if sents[k].end < sp.end {
+                    break;
+                }
+            }
+        }
+        // stable: the order of `all` within each sentence
+        pairs.sort_by_key(|p| p.0);
+        let mut at = vec![0usize; sents.len() + 1];
+        for &(k, _) in &pairs {
+            at[k + 1] += 1;
+        }
+        for k in 0..sents.len() {
+            at[k + 1] += at[k];
+        }
+        BySentence {
+            items: pairs.iter().map(|&(_, i)| &all[i]).collect(),
+            at,
+        }
+    }
+
+    fn of(&self, k: usize) -> &[&'a T] {
+        match (self.at.get(k), self.at.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// The mentions of a document by sentence.
+struct DocMentions<'a> {
+    actors: BySentence<'a, ActorMention>,
+    places: BySentence<'a, PlaceMention>,
+    dates: BySentence<'a, DateMention>,
+    quantities: BySentence<'a, QuantityMention>,
+}
+
+impl<'a> DocMentions<'a> {
+    fn new(inp: &Inputs<'a>, doc: &DocWords<'_>) -> Self {
+        let sents: Vec<Span> = doc.sentences.iter().map(|s| s.0).collect();
+        DocMentions {
+            actors: BySentence::new(inp.actors, |a| a.span.span(), &sents),
+            places: BySentence::new(inp.places, |p| p.span.span(), &sents),
+            dates: BySentence::new(inp.dates, |d| d.span.span(), &sents),
+            quantities: BySentence::new(inp.quantities, |q| q.span.span(), &sents),
+        }
+    }
+}
+
+impl<'d> Sentence<'d, '_> {
     /// The folded words, as the pattern sets read them.
     fn refs(&self) -> &[&'d str] {
         self.folded
@@ -226,7 +298,10 @@ pub fn assemble_folded(
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
     let doc = read_words(first, inp, folded);
-    let sentences = read_sentences(cues, inp, &doc);
+    let mentions = DocMentions::new(inp, &doc);
+    // the country most of the document's places lie in
+    let main = main_country(inp);
+    let sentences = read_sentences(cues, inp, &doc, &mentions);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
@@ -281,9 +356,8 @@ pub fn assemble_folded(
                 .any(|c| c.end <= h.first && h.first - c.end <= 4);
             let subject: Vec<&str> = if rule.flags.loss && !inflicted {
                 let mut v: Vec<&str> = Vec::new();
-                for a in inp.actors.iter().filter(|a| {
-                    inside(s.span, a.span.span())
-                        && a.span.end <= trig.start
+                for a in s.actors.iter().copied().filter(|a| {
+                    a.span.end <= trig.start
                         && s.word_at(trig.start) - s.word_at(a.span.end) <= 8
                         // a speaker owning up to the loss ("the army acknowledged a
                         // setback") lost it; one quoted with "selon" did not
@@ -309,7 +383,7 @@ pub fn assemble_folded(
             if loss_subject {
                 std::mem::swap(&mut acts, &mut undergoes);
             }
-            let mut lost = losers(inp, s, &hit_words, rule.flags.loss.then_some(h.end));
+            let mut lost = losers(s, &hit_words, rule.flags.loss.then_some(h.end));
             for a in &subject {
                 if !lost.contains(a) {
                     lost.push(a);
@@ -338,7 +412,7 @@ pub fn assemble_folded(
                 continue;
             }
             let when = if rule.flags.bg {
-                date_in_sentence(inp, s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
+                date_in_sentence(s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
             } else {
                 date_for(
                     inp,
@@ -354,7 +428,7 @@ pub fn assemble_folded(
                 continue;
             }
             let claim = claim_for(inp, s, &rule.sub_event_type);
-            for place in places_for(inp, s, trig) {
+            for place in places_for(inp, main, s, trig) {
                 let mut d = Draft {
                     event_type: &rule.event_type,
                     sub_event_type: &rule.sub_event_type,
@@ -402,7 +476,7 @@ pub fn assemble_folded(
                     assoc1: Vec::new(),
                     actor2: None,
                     assoc2: Vec::new(),
-                    lost: losers(inp, s, &[], None),
+                    lost: losers(s, &[], None),
                     ..prev.clone()
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
@@ -538,10 +612,16 @@ fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocW
     doc
 }
 
-fn read_sentences<'d>(cues: &Cues, inp: &Inputs<'_>, doc: &'d DocWords<'_>) -> Vec<Sentence<'d>> {
+fn read_sentences<'d, 'a>(
+    cues: &Cues,
+    inp: &Inputs<'_>,
+    doc: &'d DocWords<'_>,
+    m: &'d DocMentions<'a>,
+) -> Vec<Sentence<'d, 'a>> {
     doc.sentences
         .iter()
-        .map(|(span, w, c)| {
+        .enumerate()
+        .map(|(k, (span, w, c))| {
             let folded = &doc.folded[w.clone()];
             let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
             Sentence {
@@ -550,6 +630,10 @@ fn read_sentences<'d>(cues: &Cues, inp: &Inputs<'_>, doc: &'d DocWords<'_>) -> V
                 folded,
                 cues: cues.find_listed(folded, inp.lang, cands[SET_CUES]),
                 cands,
+                actors: m.actors.of(k),
+                places: m.places.of(k),
+                dates: m.dates.of(k),
+                quantities: m.quantities.of(k),
             }
         })
         .collect()
@@ -590,11 +674,12 @@ fn when_of(d: &DateMention) -> When {
 /// The date of the trigger at `trig` in its sentence: the nearest date that is not nearer
 /// to another trigger of the sentence (`others`: "recovered the bodies of fighters killed
 /// in a July battle": July dates the battle, not the recovery).
-fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span, others: &[Span]) -> Option<When> {
-    let dates: Vec<&DateMention> = inp
+fn date_in_sentence(s: &Sentence, trig: Span, others: &[Span]) -> Option<When> {
+    let dates: Vec<&DateMention> = s
         .dates
         .iter()
-        .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .copied()
+        .filter(|d| d.from.is_some() || d.to.is_some())
         .collect();
     // "the rebels said Thursday that they killed …": a date next to a verb of saying
     // dates the statement, not the event, when the sentence has another date
@@ -645,7 +730,7 @@ fn date_for(
     coarse_ok: bool,
 ) -> When {
     let s = &sentences[si];
-    if let Some(w) = date_in_sentence(inp, s, trig, others) {
+    if let Some(w) = date_in_sentence(s, trig, others) {
         return w;
     }
     let lo = sentences[si.saturating_sub(2)].span.start;
@@ -701,13 +786,13 @@ fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
 /// The precise place nearest the trigger in its sentence; else the last precise place
 /// named before the sentence; else the first after; else the nearest place of any kind
 /// in the sentence.
-fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a PlaceMention> {
-    let main = main_country(inp);
-    let in_sentence: Vec<&PlaceMention> = inp
-        .places
-        .iter()
-        .filter(|p| inside(s.span, p.span.span()))
-        .collect();
+fn place_for<'a>(
+    inp: &Inputs<'a>,
+    main: Option<&str>,
+    s: &Sentence<'_, 'a>,
+    trig: Span,
+) -> Option<&'a PlaceMention> {
+    let in_sentence: &[&PlaceMention] = s.places;
     // "Tinzawaten, à 200 km au nord de Kidal": Kidal only says where Tinzawaten is
     let locates_another = |p: &PlaceMention| {
         p.relative.as_ref().is_some_and(|r| {
@@ -745,17 +830,23 @@ fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a Place
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
 /// coordinated with it in the sentence ("à Gao et Tombouctou": one event each).
-fn places_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Vec<Option<&'a PlaceMention>> {
-    let Some(main) = place_for(inp, s, trig) else {
+fn places_for<'a>(
+    inp: &Inputs<'a>,
+    main_cc: Option<&str>,
+    s: &Sentence<'_, 'a>,
+    trig: Span,
+) -> Vec<Option<&'a PlaceMention>> {
+    let Some(main) = place_for(inp, main_cc, s, trig) else {
         return vec![None];
     };
     if !inside(s.span, main.span.span()) || is_country(main) {
         return vec![Some(main)];
     }
-    let in_sentence: Vec<&'a PlaceMention> = inp
+    let in_sentence: Vec<&'a PlaceMention> = s
         .places
         .iter()
-        .filter(|p| inside(s.span, p.span.span()) && !is_country(p) && p.relative.is_none())
+        .copied()
+        .filter(|p| !is_country(p) && p.relative.is_none())
         .collect();
     let Some(at) = in_sentence.iter().position(|p| p.span == main.span) else {
         return vec![Some(main)];
@@ -805,11 +896,12 @@ fn is_claimant(s: &Sentence, a: Span) -> bool {
 
 /// The sentence's actors in two sides: who acts, and who undergoes (each side: main
 /// actor first, then its associates).
-fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
-    let actors: Vec<&'a ActorMention> = inp
+fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [Vec<&'a str>; 2] {
+    let actors: Vec<&'a ActorMention> = s
         .actors
         .iter()
-        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
+        .copied()
+        .filter(|a| !is_claimant(s, a.span.span()))
         .collect();
     if actors.is_empty() {
         // a country named as the subject before the trigger acts through its state
@@ -822,10 +914,11 @@ fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
             }
             k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1])
         };
-        let state = inp
+        let state = s
             .places
             .iter()
-            .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
+            .copied()
+            .filter(|p| is_country(p) && p.span.end <= trig.start)
             .rfind(|p| subject(p))
             .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
             .map(|(_, a)| a.as_str());
@@ -949,9 +1042,8 @@ fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
     // "the rebels said they had killed …": an armed group speaking of its own deed acts
     // when nobody else in the sentence does
     if acts.is_empty() {
-        if let Some(a) = inp.actors.iter().find(|a| {
-            inside(s.span, a.span.span())
-                && is_claimant(s, a.span.span())
+        if let Some(a) = s.actors.iter().copied().find(|a| {
+            is_claimant(s, a.span.span())
                 && matches!(a.inter, 1 | 2 | 3 | 8)
                 && !undergoes.contains(&a.actor.as_str())
         }) {
@@ -1022,28 +1114,24 @@ const UNIDENTIFIED: &str = "Unidentified armed group";
 /// trigger), and the actors counted among the dead or wounded ("84 mercenaires de Wagner
 /// tués", "killed 47 Malian soldiers"). `hit_words` are the first words of the sentence's
 /// triggers.
-fn losers<'a>(
-    inp: &Inputs<'a>,
-    s: &Sentence,
-    hit_words: &[usize],
-    loss_end: Option<usize>,
-) -> Vec<&'a str> {
-    let actors: Vec<&'a ActorMention> = inp
+fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>) -> Vec<&'a str> {
+    let actors: Vec<&'a ActorMention> = s
         .actors
         .iter()
-        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
+        .copied()
+        .filter(|a| !is_claimant(s, a.span.span()))
         .collect();
     // a speaker owning up to its loss ("l'armée admet avoir perdu …") is a subject too;
     // one quoted with "selon" is not
-    let subjects: Vec<&'a ActorMention> = inp
+    let subjects: Vec<&'a ActorMention> = s
         .actors
         .iter()
+        .copied()
         .filter(|a| {
-            inside(s.span, a.span.span())
-                && !s.cues(CueKind::SourcePrep).any(|c| {
-                    let w = s.word_at(a.span.start);
-                    c.end <= w && w - c.end <= 3
-                })
+            !s.cues(CueKind::SourcePrep).any(|c| {
+                let w = s.word_at(a.span.start);
+                c.end <= w && w - c.end <= 3
+            })
         })
         .collect();
     let mut out: Vec<&'a str> = Vec::new();
@@ -1055,10 +1143,11 @@ fn losers<'a>(
     if subjects.is_empty() {
         return out;
     }
-    let people: Vec<&QuantityMention> = inp
+    let people: Vec<&QuantityMention> = s
         .quantities
         .iter()
-        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .copied()
+        .filter(|q| q.unit.as_deref() == Some("people"))
         .collect();
     // a verb of suffering whose object is a loss ("a subi de lourdes pertes", "a perdu
     // de nombreux soldats", "suffered a defeat"): its subject, up to six words before;
@@ -1101,9 +1190,8 @@ fn losers<'a>(
             for a in &before {
                 add(a);
             }
-            for a in inp.actors.iter().filter(|a| {
+            for a in s.actors.iter().copied().filter(|a| {
                 before.is_empty()
-                    && inside(s.span, a.span.span())
                     && is_claimant(s, a.span.span())
                     && matches!(a.inter, 1 | 2 | 3 | 8)
             }) {
@@ -1257,10 +1345,11 @@ fn casualties(
             )
         })
     };
-    let people: Vec<&QuantityMention> = inp
+    let people: Vec<&QuantityMention> = s
         .quantities
         .iter()
-        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .copied()
+        .filter(|q| q.unit.as_deref() == Some("people"))
         .filter(|q| {
             let Some(t) = trig else { return true };
             let own = distance(q.span.span(), t);
@@ -1399,7 +1488,7 @@ fn casualties(
 // ------------------------------------------------------------------------ claims
 
 /// Who says what the sentence says, hedged or not, on what basis.
-fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence, what: &'a str) -> DraftClaim<'a> {
+fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, what: &'a str) -> DraftClaim<'a> {
     // the source named nearest the cue, within four words: a named actor, or a source
     // noun ("des sources locales", "a local official")
     let named = |w: usize, after: bool| -> Option<&'a str> {
@@ -1410,10 +1499,10 @@ fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence, what: &'a str) -> DraftClaim<'a
                 (end <= w && w - end <= 4).then(|| w - end)
             }
         };
-        let actor = inp
+        let actor = s
             .actors
             .iter()
-            .filter(|a| inside(s.span, a.span.span()))
+            .copied()
             .filter_map(|a| {
                 let d = gap(s.word_at(a.span.start), s.word_at(a.span.end))?;
                 Some((d, a))
@@ -2019,12 +2108,9 @@ fn journey_draft<'p>(
 
 /// True when sentence `s` names a unit that can move, or a state or foreign force:
 /// without one there, nor in the sentence before, a sentence reports no movement.
-fn names_a_mover(inp: &Inputs<'_>, s: &Sentence) -> bool {
+fn names_a_mover(s: &Sentence) -> bool {
     s.cues(CueKind::Unit).next().is_some()
-        || inp
-            .actors
-            .iter()
-            .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+        || s.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
 }
 
 fn movements(
@@ -2040,7 +2126,7 @@ fn movements(
     for (si, s) in sentences.iter().enumerate() {
         // a movement needs a mover: with no unit or force named in the sentence (nor in
         // the sentence before, for one opening on a pronoun) its verbs are not looked for
-        let mover_near = names_a_mover(inp, s) || si > 0 && names_a_mover(inp, &sentences[si - 1]);
+        let mover_near = names_a_mover(s) || si > 0 && names_a_mover(&sentences[si - 1]);
         if !mover_near {
             continue;
         }
@@ -2053,11 +2139,11 @@ fn movements(
         // or, when the sentence opens on a pronoun, in the sentence before
         let mover_before = |sent: &Sentence, w: usize| {
             sent.cues(CueKind::Unit).any(|c| c.end <= w)
-                || inp.actors.iter().any(|a| {
-                    inside(sent.span, a.span.span())
-                        && matches!(a.inter, 1 | 8)
-                        && sent.word_at(a.span.end) <= w
-                })
+                || sent
+                    .actors
+                    .iter()
+                    .copied()
+                    .any(|a| matches!(a.inter, 1 | 8) && sent.word_at(a.span.end) <= w)
         };
         let pronoun = s
             .folded
@@ -2073,10 +2159,7 @@ fn movements(
                 || (pronoun && si > 0 && {
                     let p = &sentences[si - 1];
                     p.cues(CueKind::Unit).next().is_some()
-                        || inp
-                            .actors
-                            .iter()
-                            .any(|a| inside(p.span, a.span.span()) && matches!(a.inter, 1 | 8))
+                        || p.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
                 });
             if !mover {
                 continue;
@@ -2084,10 +2167,11 @@ fn movements(
             let verb = s.word_span(first, end);
             // the place: not a destination ("vers Kidal"); for a departure, the place
             // left ("parti de Gao", "quitté Gao")
-            let place = inp
+            let place = s
                 .places
                 .iter()
-                .filter(|p| inside(s.span, p.span.span()) && precise(p, main))
+                .copied()
+                .filter(|p| precise(p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
@@ -2192,10 +2276,11 @@ fn movements(
             };
             // the force that moves: state forces named in the sentence lead their partners;
             // else the last force named before it
-            let actor = inp
+            let actor = s
                 .actors
                 .iter()
-                .filter(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+                .copied()
+                .filter(|a| matches!(a.inter, 1 | 8))
                 .min_by_key(|a| a.inter)
                 .or_else(|| {
                     inp.actors
