@@ -92,8 +92,10 @@ struct DocWords<'f> {
     /// Per pattern set ([`SET_TRIGGERS`], …): `(word in its sentence, item)` of every
     /// candidate, sorted by word then item, without repeats.
     cands: [Vec<(u32, u32)>; SETS],
-    /// Per sentence: its span, its words and its candidates in each set.
-    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS])>,
+    /// The cues of every sentence, one after the other.
+    cues: Vec<CueHit>,
+    /// Per sentence: its span, its words, its candidates in each set and its cues.
+    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS], Range<usize>)>,
 }
 
 /// One sentence, read once.
@@ -103,7 +105,7 @@ struct Sentence<'d, 'a> {
     words: &'d [Span],
     /// Their folded forms.
     folded: &'d [&'d str],
-    cues: Vec<CueHit>,
+    cues: &'d [CueHit],
     /// The candidates of each pattern set: `(word, item)` sorted.
     cands: [&'d [(u32, u32)]; SETS],
     /// The mentions inside the sentence, in the order of the inputs.
@@ -297,11 +299,11 @@ pub fn assemble_folded(
     inp: &Inputs<'_>,
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
-    let doc = read_words(first, inp, folded);
+    let doc = read_words(first, cues, inp, folded);
     let mentions = DocMentions::new(inp, &doc);
     // the country most of the document's places lie in
     let main = main_country(inp);
-    let sentences = read_sentences(cues, inp, &doc, &mentions);
+    let sentences = read_sentences(&doc, &mentions);
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
@@ -570,12 +572,18 @@ pub fn assemble_folded(
 
 /// Every word of the document, sentence after sentence, with its candidates in every
 /// pattern set (one trie walk per word).
-fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocWords<'f> {
+fn read_words<'f>(
+    first: &FirstWords,
+    cues: &Cues,
+    inp: &Inputs<'_>,
+    all: &'f Folded,
+) -> DocWords<'f> {
     let spans_of = vigie_text::sentences(inp.text, inp.tokens);
     let mut doc = DocWords {
         spans: Vec::with_capacity(inp.tokens.len()),
         folded: Vec::with_capacity(inp.tokens.len()),
         cands: Default::default(),
+        cues: Vec::new(),
         sentences: Vec::with_capacity(spans_of.len()),
     };
     let sets = first.sets();
@@ -607,28 +615,31 @@ fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocW
             ti += 1;
         }
         let c1: [Range<usize>; SETS] = std::array::from_fn(|k| c0[k]..doc.cands[k].len());
-        doc.sentences.push((span, w0..doc.spans.len(), c1));
+        let q0 = doc.cues.len();
+        cues.find_listed_into(
+            &doc.folded[w0..],
+            inp.lang,
+            &doc.cands[SET_CUES][c1[SET_CUES].clone()],
+            &mut doc.cues,
+        );
+        doc.sentences
+            .push((span, w0..doc.spans.len(), c1, q0..doc.cues.len()));
     }
     doc
 }
 
-fn read_sentences<'d, 'a>(
-    cues: &Cues,
-    inp: &Inputs<'_>,
-    doc: &'d DocWords<'_>,
-    m: &'d DocMentions<'a>,
-) -> Vec<Sentence<'d, 'a>> {
+fn read_sentences<'d, 'a>(doc: &'d DocWords<'_>, m: &'d DocMentions<'a>) -> Vec<Sentence<'d, 'a>> {
     doc.sentences
         .iter()
         .enumerate()
-        .map(|(k, (span, w, c))| {
+        .map(|(k, (span, w, c, q))| {
             let folded = &doc.folded[w.clone()];
             let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
             Sentence {
                 span: *span,
                 words: &doc.spans[w.clone()],
                 folded,
-                cues: cues.find_listed(folded, inp.lang, cands[SET_CUES]),
+                cues: &doc.cues[q.clone()],
                 cands,
                 actors: m.actors.of(k),
                 places: m.places.of(k),
