@@ -94,8 +94,19 @@ struct DocWords<'f> {
     cands: [Vec<(u32, u32)>; SETS],
     /// The cues of every sentence, one after the other.
     cues: Vec<CueHit>,
-    /// Per sentence: its span, its words, its candidates in each set and its cues.
-    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS], Range<usize>)>,
+    /// Per sentence: where its parts are.
+    sentences: Vec<SentenceAt>,
+}
+
+/// Where one sentence's parts are in a [`DocWords`].
+struct SentenceAt {
+    span: Span,
+    /// Its words in `spans` and `folded`.
+    words: Range<usize>,
+    /// Its candidates in each set's `cands`.
+    cands: [Range<usize>; SETS],
+    /// Its cues in `cues`.
+    cues: Range<usize>,
 }
 
 /// One sentence, read once.
@@ -172,7 +183,7 @@ struct DocMentions<'a> {
 
 impl<'a> DocMentions<'a> {
     fn new(inp: &Inputs<'a>, doc: &DocWords<'_>) -> Self {
-        let sents: Vec<Span> = doc.sentences.iter().map(|s| s.0).collect();
+        let sents: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
         DocMentions {
             actors: BySentence::new(inp.actors, |a| a.span.span(), &sents),
             places: BySentence::new(inp.places, |p| p.span.span(), &sents),
@@ -622,8 +633,12 @@ fn read_words<'f>(
             &doc.cands[SET_CUES][c1[SET_CUES].clone()],
             &mut doc.cues,
         );
-        doc.sentences
-            .push((span, w0..doc.spans.len(), c1, q0..doc.cues.len()));
+        doc.sentences.push(SentenceAt {
+            span,
+            words: w0..doc.spans.len(),
+            cands: c1,
+            cues: q0..doc.cues.len(),
+        });
     }
     doc
 }
@@ -632,14 +647,15 @@ fn read_sentences<'d, 'a>(doc: &'d DocWords<'_>, m: &'d DocMentions<'a>) -> Vec<
     doc.sentences
         .iter()
         .enumerate()
-        .map(|(k, (span, w, c, q))| {
-            let folded = &doc.folded[w.clone()];
-            let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
+        .map(|(k, at)| {
+            let folded = &doc.folded[at.words.clone()];
+            let cands: [&[(u32, u32)]; SETS] =
+                std::array::from_fn(|set| &doc.cands[set][at.cands[set].clone()]);
             Sentence {
-                span: *span,
-                words: &doc.spans[w.clone()],
+                span: at.span,
+                words: &doc.spans[at.words.clone()],
                 folded,
-                cues: &doc.cues[q.clone()],
+                cues: &doc.cues[at.cues.clone()],
                 cands,
                 actors: m.actors.of(k),
                 places: m.places.of(k),
