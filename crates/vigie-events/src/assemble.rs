@@ -474,8 +474,8 @@ pub fn assemble_folded(
         }
         // a sentence with no trigger that counts the dead or the wounded goes on about
         // the event just told ("Selon des habitants, six civils ont été tués.")
-        let (dead, wounded) = casualties(inp, s, None, &[]);
         if let Some((_, di)) = last_event.filter(|(ls, _)| si - ls <= 2) {
+            let (dead, wounded) = casualties(inp, s, None, &[]);
             if dead.is_some() || wounded.is_some() {
                 let prev = &drafts[di];
                 let [acts, undergoes] = sides(inp, s, s.span);
@@ -593,8 +593,13 @@ fn read_words<'f>(
     let mut doc = DocWords {
         spans: Vec::with_capacity(inp.tokens.len()),
         folded: Vec::with_capacity(inp.tokens.len()),
-        cands: Default::default(),
-        cues: Vec::new(),
+        // room for the usual share of words with candidates, and of cues
+        cands: [
+            Vec::with_capacity(inp.tokens.len() / 8),
+            Vec::with_capacity(inp.tokens.len() / 2),
+            Vec::with_capacity(inp.tokens.len() / 8),
+        ],
+        cues: Vec::with_capacity(inp.tokens.len() / 8),
         sentences: Vec::with_capacity(spans_of.len()),
     };
     let sets = first.sets();
