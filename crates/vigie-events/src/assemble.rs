@@ -121,6 +121,8 @@ struct Sentence<'d, 'a> {
     cands: [&'d [(u32, u32)]; SETS],
     /// The mentions inside the sentence, in the order of the inputs.
     actors: &'d [&'a ActorMention],
+    /// Its actors that do not only speak ([`is_claimant`]), in the same order.
+    agents: &'d [&'a ActorMention],
     places: &'d [&'a PlaceMention],
     dates: &'d [&'a DateMention],
     quantities: &'d [&'a QuantityMention],
@@ -314,7 +316,24 @@ pub fn assemble_folded(
     let mentions = DocMentions::new(inp, &doc);
     // the country most of the document's places lie in
     let main = main_country(inp);
-    let sentences = read_sentences(&doc, &mentions);
+    let mut sentences = read_sentences(&doc, &mentions);
+    // the actors of each sentence that act or undergo, not only speak
+    let mut agents: Vec<&ActorMention> = Vec::with_capacity(inp.actors.len());
+    let mut agents_at: Vec<usize> = Vec::with_capacity(sentences.len() + 1);
+    agents_at.push(0);
+    for s in &sentences {
+        agents.extend(
+            s.actors
+                .iter()
+                .copied()
+                .filter(|a| !is_claimant(s, a.span.span())),
+        );
+        agents_at.push(agents.len());
+    }
+    for (k, s) in sentences.iter_mut().enumerate() {
+        s.agents = &agents[agents_at[k]..agents_at[k + 1]];
+    }
+    let sentences = sentences;
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
@@ -663,6 +682,7 @@ fn read_sentences<'d, 'a>(doc: &'d DocWords<'_>, m: &'d DocMentions<'a>) -> Vec<
                 cues: &doc.cues[at.cues.clone()],
                 cands,
                 actors: m.actors.of(k),
+                agents: &[],
                 places: m.places.of(k),
                 dates: m.dates.of(k),
                 quantities: m.quantities.of(k),
@@ -929,12 +949,7 @@ fn is_claimant(s: &Sentence, a: Span) -> bool {
 /// The sentence's actors in two sides: who acts, and who undergoes (each side: main
 /// actor first, then its associates).
 fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [Vec<&'a str>; 2] {
-    let actors: Vec<&'a ActorMention> = s
-        .actors
-        .iter()
-        .copied()
-        .filter(|a| !is_claimant(s, a.span.span()))
-        .collect();
+    let actors = s.agents;
     if actors.is_empty() {
         // a country named as the subject before the trigger acts through its state
         // ("l'Algérie a élevé une barrière"; not "la frontière avec l'Algérie")
@@ -1147,12 +1162,7 @@ const UNIDENTIFIED: &str = "Unidentified armed group";
 /// tués", "killed 47 Malian soldiers"). `hit_words` are the first words of the sentence's
 /// triggers.
 fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>) -> Vec<&'a str> {
-    let actors: Vec<&'a ActorMention> = s
-        .actors
-        .iter()
-        .copied()
-        .filter(|a| !is_claimant(s, a.span.span()))
-        .collect();
+    let actors = s.agents;
     // a speaker owning up to its loss ("l'armée admet avoir perdu …") is a subject too;
     // one quoted with "selon" is not
     let subjects: Vec<&'a ActorMention> = s
@@ -1247,7 +1257,7 @@ fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>
         if !(agent && passive_verb) {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let we = s.word_at(a.span.end);
             if we <= c.first && c.first - we <= 8 {
                 add(a);
@@ -1264,7 +1274,7 @@ fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>
         if !passive {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let we = s.word_at(a.span.end);
             if we <= c.first && c.first - we <= 12 {
                 add(a);
@@ -1273,7 +1283,7 @@ fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>
     }
     // the owner of a defeat, right after it ("la défaite des FAMa", "a defeat for Wagner")
     if let Some(end) = loss_end {
-        for a in &actors {
+        for a in actors {
             let w = s.word_at(a.span.start);
             if w >= end
                 && w - end <= 3
@@ -1298,7 +1308,7 @@ fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>
         if !counted {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let w = s.word_at(a.span.start);
             if w >= w0 && w <= w1 + 3 {
                 add(a);
