@@ -536,8 +536,8 @@ pub fn assemble_folded(
     let battle_place = drafts
         .iter()
         .find(|d| d.event_type == "Battles")
-        .and_then(|d| d.place.cloned());
-    let movements = movements(cues, inp, &sentences, battle_place.as_ref());
+        .and_then(|d| d.place);
+    let movements = movements(cues, inp, &sentences, battle_place);
     // a development of a moving force is located where it was last reported
     // (the latest by date, then by the order of the text)
     fn latest<'m>(ms: &mut dyn Iterator<Item = (usize, &'m Movement)>) -> Option<&'m PlaceMention> {
@@ -2155,14 +2155,14 @@ fn names_a_mover(s: &Sentence) -> bool {
         || s.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
 }
 
-fn movements(
+fn movements<'a>(
     cues: &Cues,
-    inp: &Inputs<'_>,
-    sentences: &[Sentence],
-    battle_place: Option<&PlaceMention>,
+    inp: &Inputs<'a>,
+    sentences: &[Sentence<'_, 'a>],
+    battle_place: Option<&'a PlaceMention>,
 ) -> Vec<Movement> {
     // (sentence, place) of the last movement found
-    let mut last_place: Option<(usize, PlaceMention)> = None;
+    let mut last_place: Option<(usize, &'a PlaceMention)> = None;
     let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
@@ -2267,8 +2267,7 @@ fn movements(
                         r.relation == "near" || r.distance_km_high.is_some_and(|d| d <= 30.0)
                     })
                 })
-                .min_by_key(|p| distance(p.span.span(), verb))
-                .cloned();
+                .min_by_key(|p| distance(p.span.span(), verb));
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
                 if !matches!(status, "arrived" | "halted" | "located") {
@@ -2295,16 +2294,13 @@ fn movements(
                     )
                 });
                 if battle {
-                    battle_place.cloned()
+                    battle_place
                 } else {
-                    last_place
-                        .as_ref()
-                        .filter(|(ls, _)| si - ls <= 2)
-                        .map(|(_, p)| p.clone())
+                    last_place.filter(|(ls, _)| si - ls <= 2).map(|(_, p)| p)
                 }
             });
-            if let Some(p) = &place {
-                last_place = Some((si, p.clone()));
+            if let Some(p) = place {
+                last_place = Some((si, p));
             }
             if place.is_none() && status != "turned_back" {
                 continue;
@@ -2316,28 +2312,9 @@ fn movements(
             } else {
                 (when.from, when.to)
             };
-            // the force that moves: state forces named in the sentence lead their partners;
-            // else the last force named before it
-            let actor = s
-                .actors
-                .iter()
-                .copied()
-                .filter(|a| matches!(a.inter, 1 | 8))
-                .min_by_key(|a| a.inter)
-                .or_else(|| {
-                    inp.actors
-                        .iter()
-                        .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
-                })
-                .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
-            let ev = SpanText {
-                start: s.span.start,
-                end: s.span.end,
-                text: inp.text[s.span.start..s.span.end].to_string(),
-            };
             let dup = out.iter_mut().any(|m| {
                 let same = m.status == status
-                    && m.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name)
+                    && m.place.as_ref().map(|p| &p.name) == place.map(|p| &p.name)
                     && (m.from == from || from.is_none() || m.from.is_none());
                 if same && m.from.is_none() && from.is_some() {
                     m.from = from;
@@ -2346,9 +2323,28 @@ fn movements(
                 same
             });
             if !dup {
+                // the force that moves: state forces named in the sentence lead their partners;
+                // else the last force named before it
+                let actor = s
+                    .actors
+                    .iter()
+                    .copied()
+                    .filter(|a| matches!(a.inter, 1 | 8))
+                    .min_by_key(|a| a.inter)
+                    .or_else(|| {
+                        inp.actors
+                            .iter()
+                            .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                    })
+                    .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
+                let ev = SpanText {
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: inp.text[s.span.start..s.span.end].to_string(),
+                };
                 out.push(Movement {
                     actor,
-                    place,
+                    place: place.cloned(),
                     from,
                     to,
                     status: status.to_string(),
