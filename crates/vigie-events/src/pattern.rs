@@ -47,8 +47,32 @@ fn same_bytes(a: &[u8], b: &[u8]) -> bool {
 
 #[derive(Debug, Clone)]
 enum Elem {
-    Word { alts: Vec<Alt>, optional: bool },
+    Word {
+        alts: Vec<Alt>,
+        optional: bool,
+        /// [`sketch`] bits of the words the alternatives match: a word whose bit is not
+        /// set matches none of them, without comparing it to each.
+        sketch: u64,
+    },
     Gap,
+}
+
+/// One bit for a word: its first byte and its length. `None` for the empty word.
+#[inline]
+fn sketch(w: &[u8]) -> Option<u64> {
+    let b = *w.first()?;
+    Some(1u64 << ((usize::from(b) * 7 + w.len()) % 64))
+}
+
+/// The [`sketch`] bits of every word `alts` may match: all of them when one is a prefix.
+fn sketch_of(alts: &[Alt]) -> u64 {
+    alts.iter().fold(0, |m, a| {
+        if a.prefix {
+            u64::MAX
+        } else {
+            m | sketch(a.text.as_bytes()).unwrap_or(u64::MAX)
+        }
+    })
 }
 
 /// A compiled pattern.
@@ -85,7 +109,12 @@ impl Pattern {
             if alts.is_empty() {
                 return Err(format!("empty element {part:?}"));
             }
-            elems.push(Elem::Word { alts, optional });
+            let sketch = sketch_of(&alts);
+            elems.push(Elem::Word {
+                alts,
+                optional,
+                sketch,
+            });
         }
         match elems.first() {
             Some(Elem::Word {
@@ -114,10 +143,17 @@ fn match_elems(elems: &[Elem], words: &[&str], i: usize) -> Option<usize> {
             .rev()
             .filter(|k| i + k <= words.len())
             .find_map(|k| match_elems(rest, words, i + k)),
-        Elem::Word { alts, optional } => {
+        Elem::Word {
+            alts,
+            optional,
+            sketch: bits,
+        } => {
             let here = words
                 .get(i)
-                .filter(|w| alts.iter().any(|a| a.matches(w)))
+                .filter(|w| {
+                    sketch(w.as_bytes()).is_none_or(|b| b & bits != 0)
+                        && alts.iter().any(|a| a.matches(w))
+                })
                 .and_then(|_| match_elems(rest, words, i + 1));
             match (here, optional) {
                 (Some(end), _) => Some(end),
