@@ -92,23 +92,110 @@ struct DocWords<'f> {
     /// Per pattern set ([`SET_TRIGGERS`], …): `(word in its sentence, item)` of every
     /// candidate, sorted by word then item, without repeats.
     cands: [Vec<(u32, u32)>; SETS],
-    /// Per sentence: its span, its words and its candidates in each set.
-    sentences: Vec<(Span, Range<usize>, [Range<usize>; SETS])>,
+    /// The cues of every sentence, one after the other.
+    cues: Vec<CueHit>,
+    /// Per sentence: where its parts are.
+    sentences: Vec<SentenceAt>,
+}
+
+/// Where one sentence's parts are in a [`DocWords`].
+struct SentenceAt {
+    span: Span,
+    /// Its words in `spans` and `folded`.
+    words: Range<usize>,
+    /// Its candidates in each set's `cands`.
+    cands: [Range<usize>; SETS],
+    /// Its cues in `cues`.
+    cues: Range<usize>,
 }
 
 /// One sentence, read once.
-struct Sentence<'d> {
+struct Sentence<'d, 'a> {
     span: Span,
     /// Word tokens: byte spans.
     words: &'d [Span],
     /// Their folded forms.
     folded: &'d [&'d str],
-    cues: Vec<CueHit>,
+    cues: &'d [CueHit],
     /// The candidates of each pattern set: `(word, item)` sorted.
     cands: [&'d [(u32, u32)]; SETS],
+    /// The mentions inside the sentence, in the order of the inputs.
+    actors: &'d [&'a ActorMention],
+    /// Its actors that do not only speak ([`is_claimant`]), in the same order.
+    agents: &'d [&'a ActorMention],
+    places: &'d [&'a PlaceMention],
+    dates: &'d [&'a DateMention],
+    quantities: &'d [&'a QuantityMention],
 }
 
-impl<'d> Sentence<'d> {
+/// The mentions inside each sentence, in the order of `all`: sentence `k`'s are
+/// `items[at[k]..at[k + 1]]`. `sents` are in the order of the text and do not overlap,
+/// as [`vigie_text::sentences`] cuts them.
+struct BySentence<'a, T> {
+    items: Vec<&'a T>,
+    at: Vec<usize>,
+}
+
+impl<'a, T> BySentence<'a, T> {
+    fn new(all: &'a [T], span_of: impl Fn(&T) -> Span, sents: &[Span]) -> Self {
+        let mut pairs: Vec<(usize, usize)> = Vec::with_capacity(all.len());
+        for (i, m) in all.iter().enumerate() {
+            let sp = span_of(m);
+            let mut k = sents.partition_point(|s| s.start <= sp.start);
+            while k > 0 {
+                k -= 1;
+                if inside(sents[k], sp) {
+                    pairs.push((k, i));
+                }
+                if sents[k].end < sp.end {
+                    break;
+                }
+            }
+        }
+        // stable: the order of `all` within each sentence
+        pairs.sort_by_key(|p| p.0);
+        let mut at = vec![0usize; sents.len() + 1];
+        for &(k, _) in &pairs {
+            at[k + 1] += 1;
+        }
+        for k in 0..sents.len() {
+            at[k + 1] += at[k];
+        }
+        BySentence {
+            items: pairs.iter().map(|&(_, i)| &all[i]).collect(),
+            at,
+        }
+    }
+
+    fn of(&self, k: usize) -> &[&'a T] {
+        match (self.at.get(k), self.at.get(k + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a..b],
+            _ => &[],
+        }
+    }
+}
+
+/// The mentions of a document by sentence.
+struct DocMentions<'a> {
+    actors: BySentence<'a, ActorMention>,
+    places: BySentence<'a, PlaceMention>,
+    dates: BySentence<'a, DateMention>,
+    quantities: BySentence<'a, QuantityMention>,
+}
+
+impl<'a> DocMentions<'a> {
+    fn new(inp: &Inputs<'a>, doc: &DocWords<'_>) -> Self {
+        let sents: Vec<Span> = doc.sentences.iter().map(|s| s.span).collect();
+        DocMentions {
+            actors: BySentence::new(inp.actors, |a| a.span.span(), &sents),
+            places: BySentence::new(inp.places, |p| p.span.span(), &sents),
+            dates: BySentence::new(inp.dates, |d| d.span.span(), &sents),
+            quantities: BySentence::new(inp.quantities, |q| q.span.span(), &sents),
+        }
+    }
+}
+
+impl<'d> Sentence<'d, '_> {
     /// The folded words, as the pattern sets read them.
     fn refs(&self) -> &[&'d str] {
         self.folded
@@ -225,8 +312,28 @@ pub fn assemble_folded(
     inp: &Inputs<'_>,
     folded: &Folded,
 ) -> (Vec<Event>, Vec<Movement>) {
-    let doc = read_words(first, inp, folded);
-    let sentences = read_sentences(cues, inp, &doc);
+    let doc = read_words(first, cues, inp, folded);
+    let mentions = DocMentions::new(inp, &doc);
+    // the country most of the document's places lie in
+    let main = main_country(inp);
+    let mut sentences = read_sentences(&doc, &mentions);
+    // the actors of each sentence that act or undergo, not only speak
+    let mut agents: Vec<&ActorMention> = Vec::with_capacity(inp.actors.len());
+    let mut agents_at: Vec<usize> = Vec::with_capacity(sentences.len() + 1);
+    agents_at.push(0);
+    for s in &sentences {
+        agents.extend(
+            s.actors
+                .iter()
+                .copied()
+                .filter(|a| !is_claimant(s, a.span.span())),
+        );
+        agents_at.push(agents.len());
+    }
+    for (k, s) in sentences.iter_mut().enumerate() {
+        s.agents = &agents[agents_at[k]..agents_at[k + 1]];
+    }
+    let sentences = sentences;
     let mut drafts: Vec<Draft> = Vec::new();
     // (sentence, draft index) of the last event drafted
     let mut last_event: Option<(usize, usize)> = None;
@@ -281,9 +388,8 @@ pub fn assemble_folded(
                 .any(|c| c.end <= h.first && h.first - c.end <= 4);
             let subject: Vec<&str> = if rule.flags.loss && !inflicted {
                 let mut v: Vec<&str> = Vec::new();
-                for a in inp.actors.iter().filter(|a| {
-                    inside(s.span, a.span.span())
-                        && a.span.end <= trig.start
+                for a in s.actors.iter().copied().filter(|a| {
+                    a.span.end <= trig.start
                         && s.word_at(trig.start) - s.word_at(a.span.end) <= 8
                         // a speaker owning up to the loss ("the army acknowledged a
                         // setback") lost it; one quoted with "selon" did not
@@ -309,7 +415,7 @@ pub fn assemble_folded(
             if loss_subject {
                 std::mem::swap(&mut acts, &mut undergoes);
             }
-            let mut lost = losers(inp, s, &hit_words, rule.flags.loss.then_some(h.end));
+            let mut lost = losers(s, &hit_words, rule.flags.loss.then_some(h.end));
             for a in &subject {
                 if !lost.contains(a) {
                     lost.push(a);
@@ -338,7 +444,7 @@ pub fn assemble_folded(
                 continue;
             }
             let when = if rule.flags.bg {
-                date_in_sentence(inp, s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
+                date_in_sentence(s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
             } else {
                 date_for(
                     inp,
@@ -354,7 +460,7 @@ pub fn assemble_folded(
                 continue;
             }
             let claim = claim_for(inp, s, &rule.sub_event_type);
-            for place in places_for(inp, s, trig) {
+            for place in places_for(inp, main, s, trig) {
                 let mut d = Draft {
                     event_type: &rule.event_type,
                     sub_event_type: &rule.sub_event_type,
@@ -387,8 +493,8 @@ pub fn assemble_folded(
         }
         // a sentence with no trigger that counts the dead or the wounded goes on about
         // the event just told ("Selon des habitants, six civils ont été tués.")
-        let (dead, wounded) = casualties(inp, s, None, &[]);
         if let Some((_, di)) = last_event.filter(|(ls, _)| si - ls <= 2) {
+            let (dead, wounded) = casualties(inp, s, None, &[]);
             if dead.is_some() || wounded.is_some() {
                 let prev = &drafts[di];
                 let [acts, undergoes] = sides(inp, s, s.span);
@@ -402,7 +508,7 @@ pub fn assemble_folded(
                     assoc1: Vec::new(),
                     actor2: None,
                     assoc2: Vec::new(),
-                    lost: losers(inp, s, &[], None),
+                    lost: losers(s, &[], None),
                     ..prev.clone()
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
@@ -430,8 +536,8 @@ pub fn assemble_folded(
     let battle_place = drafts
         .iter()
         .find(|d| d.event_type == "Battles")
-        .and_then(|d| d.place.cloned());
-    let movements = movements(cues, inp, &sentences, battle_place.as_ref());
+        .and_then(|d| d.place);
+    let movements = movements(cues, inp, &sentences, battle_place);
     // a development of a moving force is located where it was last reported
     // (the latest by date, then by the order of the text)
     fn latest<'m>(ms: &mut dyn Iterator<Item = (usize, &'m Movement)>) -> Option<&'m PlaceMention> {
@@ -496,12 +602,23 @@ pub fn assemble_folded(
 
 /// Every word of the document, sentence after sentence, with its candidates in every
 /// pattern set (one trie walk per word).
-fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocWords<'f> {
+fn read_words<'f>(
+    first: &FirstWords,
+    cues: &Cues,
+    inp: &Inputs<'_>,
+    all: &'f Folded,
+) -> DocWords<'f> {
     let spans_of = vigie_text::sentences(inp.text, inp.tokens);
     let mut doc = DocWords {
         spans: Vec::with_capacity(inp.tokens.len()),
         folded: Vec::with_capacity(inp.tokens.len()),
-        cands: Default::default(),
+        // room for the usual share of words with candidates, and of cues
+        cands: [
+            Vec::with_capacity(inp.tokens.len() / 8),
+            Vec::with_capacity(inp.tokens.len() / 2),
+            Vec::with_capacity(inp.tokens.len() / 8),
+        ],
+        cues: Vec::with_capacity(inp.tokens.len() / 8),
         sentences: Vec::with_capacity(spans_of.len()),
     };
     let sets = first.sets();
@@ -533,23 +650,42 @@ fn read_words<'f>(first: &FirstWords, inp: &Inputs<'_>, all: &'f Folded) -> DocW
             ti += 1;
         }
         let c1: [Range<usize>; SETS] = std::array::from_fn(|k| c0[k]..doc.cands[k].len());
-        doc.sentences.push((span, w0..doc.spans.len(), c1));
+        let q0 = doc.cues.len();
+        cues.find_listed_into(
+            &doc.folded[w0..],
+            inp.lang,
+            &doc.cands[SET_CUES][c1[SET_CUES].clone()],
+            &mut doc.cues,
+        );
+        doc.sentences.push(SentenceAt {
+            span,
+            words: w0..doc.spans.len(),
+            cands: c1,
+            cues: q0..doc.cues.len(),
+        });
     }
     doc
 }
 
-fn read_sentences<'d>(cues: &Cues, inp: &Inputs<'_>, doc: &'d DocWords<'_>) -> Vec<Sentence<'d>> {
+fn read_sentences<'d, 'a>(doc: &'d DocWords<'_>, m: &'d DocMentions<'a>) -> Vec<Sentence<'d, 'a>> {
     doc.sentences
         .iter()
-        .map(|(span, w, c)| {
-            let folded = &doc.folded[w.clone()];
-            let cands: [&[(u32, u32)]; SETS] = std::array::from_fn(|k| &doc.cands[k][c[k].clone()]);
+        .enumerate()
+        .map(|(k, at)| {
+            let folded = &doc.folded[at.words.clone()];
+            let cands: [&[(u32, u32)]; SETS] =
+                std::array::from_fn(|set| &doc.cands[set][at.cands[set].clone()]);
             Sentence {
-                span: *span,
-                words: &doc.spans[w.clone()],
+                span: at.span,
+                words: &doc.spans[at.words.clone()],
                 folded,
-                cues: cues.find_listed(folded, inp.lang, cands[SET_CUES]),
+                cues: &doc.cues[at.cues.clone()],
                 cands,
+                actors: m.actors.of(k),
+                agents: &[],
+                places: m.places.of(k),
+                dates: m.dates.of(k),
+                quantities: m.quantities.of(k),
             }
         })
         .collect()
@@ -590,11 +726,12 @@ fn when_of(d: &DateMention) -> When {
 /// The date of the trigger at `trig` in its sentence: the nearest date that is not nearer
 /// to another trigger of the sentence (`others`: "recovered the bodies of fighters killed
 /// in a July battle": July dates the battle, not the recovery).
-fn date_in_sentence(inp: &Inputs<'_>, s: &Sentence, trig: Span, others: &[Span]) -> Option<When> {
-    let dates: Vec<&DateMention> = inp
+fn date_in_sentence(s: &Sentence, trig: Span, others: &[Span]) -> Option<When> {
+    let dates: Vec<&DateMention> = s
         .dates
         .iter()
-        .filter(|d| inside(s.span, d.span.span()) && (d.from.is_some() || d.to.is_some()))
+        .copied()
+        .filter(|d| d.from.is_some() || d.to.is_some())
         .collect();
     // "the rebels said Thursday that they killed …": a date next to a verb of saying
     // dates the statement, not the event, when the sentence has another date
@@ -645,7 +782,7 @@ fn date_for(
     coarse_ok: bool,
 ) -> When {
     let s = &sentences[si];
-    if let Some(w) = date_in_sentence(inp, s, trig, others) {
+    if let Some(w) = date_in_sentence(s, trig, others) {
         return w;
     }
     let lo = sentences[si.saturating_sub(2)].span.start;
@@ -701,13 +838,13 @@ fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
 /// The precise place nearest the trigger in its sentence; else the last precise place
 /// named before the sentence; else the first after; else the nearest place of any kind
 /// in the sentence.
-fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a PlaceMention> {
-    let main = main_country(inp);
-    let in_sentence: Vec<&PlaceMention> = inp
-        .places
-        .iter()
-        .filter(|p| inside(s.span, p.span.span()))
-        .collect();
+fn place_for<'a>(
+    inp: &Inputs<'a>,
+    main: Option<&str>,
+    s: &Sentence<'_, 'a>,
+    trig: Span,
+) -> Option<&'a PlaceMention> {
+    let in_sentence: &[&PlaceMention] = s.places;
     // "Tinzawaten, à 200 km au nord de Kidal": Kidal only says where Tinzawaten is
     let locates_another = |p: &PlaceMention| {
         p.relative.as_ref().is_some_and(|r| {
@@ -745,17 +882,23 @@ fn place_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Option<&'a Place
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
 /// coordinated with it in the sentence ("à Gao et Tombouctou": one event each).
-fn places_for<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> Vec<Option<&'a PlaceMention>> {
-    let Some(main) = place_for(inp, s, trig) else {
+fn places_for<'a>(
+    inp: &Inputs<'a>,
+    main_cc: Option<&str>,
+    s: &Sentence<'_, 'a>,
+    trig: Span,
+) -> Vec<Option<&'a PlaceMention>> {
+    let Some(main) = place_for(inp, main_cc, s, trig) else {
         return vec![None];
     };
     if !inside(s.span, main.span.span()) || is_country(main) {
         return vec![Some(main)];
     }
-    let in_sentence: Vec<&'a PlaceMention> = inp
+    let in_sentence: Vec<&'a PlaceMention> = s
         .places
         .iter()
-        .filter(|p| inside(s.span, p.span.span()) && !is_country(p) && p.relative.is_none())
+        .copied()
+        .filter(|p| !is_country(p) && p.relative.is_none())
         .collect();
     let Some(at) = in_sentence.iter().position(|p| p.span == main.span) else {
         return vec![Some(main)];
@@ -805,12 +948,8 @@ fn is_claimant(s: &Sentence, a: Span) -> bool {
 
 /// The sentence's actors in two sides: who acts, and who undergoes (each side: main
 /// actor first, then its associates).
-fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
-    let actors: Vec<&'a ActorMention> = inp
-        .actors
-        .iter()
-        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
-        .collect();
+fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [Vec<&'a str>; 2] {
+    let actors = s.agents;
     if actors.is_empty() {
         // a country named as the subject before the trigger acts through its state
         // ("l'Algérie a élevé une barrière"; not "la frontière avec l'Algérie")
@@ -822,10 +961,11 @@ fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
             }
             k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1])
         };
-        let state = inp
+        let state = s
             .places
             .iter()
-            .filter(|p| inside(s.span, p.span.span()) && is_country(p) && p.span.end <= trig.start)
+            .copied()
+            .filter(|p| is_country(p) && p.span.end <= trig.start)
             .rfind(|p| subject(p))
             .and_then(|p| inp.state_actors.iter().find(|(cc, _)| *cc == p.country))
             .map(|(_, a)| a.as_str());
@@ -949,9 +1089,8 @@ fn sides<'a>(inp: &Inputs<'a>, s: &Sentence, trig: Span) -> [Vec<&'a str>; 2] {
     // "the rebels said they had killed …": an armed group speaking of its own deed acts
     // when nobody else in the sentence does
     if acts.is_empty() {
-        if let Some(a) = inp.actors.iter().find(|a| {
-            inside(s.span, a.span.span())
-                && is_claimant(s, a.span.span())
+        if let Some(a) = s.actors.iter().copied().find(|a| {
+            is_claimant(s, a.span.span())
                 && matches!(a.inter, 1 | 2 | 3 | 8)
                 && !undergoes.contains(&a.actor.as_str())
         }) {
@@ -1022,28 +1161,19 @@ const UNIDENTIFIED: &str = "Unidentified armed group";
 /// trigger), and the actors counted among the dead or wounded ("84 mercenaires de Wagner
 /// tués", "killed 47 Malian soldiers"). `hit_words` are the first words of the sentence's
 /// triggers.
-fn losers<'a>(
-    inp: &Inputs<'a>,
-    s: &Sentence,
-    hit_words: &[usize],
-    loss_end: Option<usize>,
-) -> Vec<&'a str> {
-    let actors: Vec<&'a ActorMention> = inp
-        .actors
-        .iter()
-        .filter(|a| inside(s.span, a.span.span()) && !is_claimant(s, a.span.span()))
-        .collect();
+fn losers<'a>(s: &Sentence<'_, 'a>, hit_words: &[usize], loss_end: Option<usize>) -> Vec<&'a str> {
+    let actors = s.agents;
     // a speaker owning up to its loss ("l'armée admet avoir perdu …") is a subject too;
     // one quoted with "selon" is not
-    let subjects: Vec<&'a ActorMention> = inp
+    let subjects: Vec<&'a ActorMention> = s
         .actors
         .iter()
+        .copied()
         .filter(|a| {
-            inside(s.span, a.span.span())
-                && !s.cues(CueKind::SourcePrep).any(|c| {
-                    let w = s.word_at(a.span.start);
-                    c.end <= w && w - c.end <= 3
-                })
+            !s.cues(CueKind::SourcePrep).any(|c| {
+                let w = s.word_at(a.span.start);
+                c.end <= w && w - c.end <= 3
+            })
         })
         .collect();
     let mut out: Vec<&'a str> = Vec::new();
@@ -1055,10 +1185,11 @@ fn losers<'a>(
     if subjects.is_empty() {
         return out;
     }
-    let people: Vec<&QuantityMention> = inp
+    let people: Vec<&QuantityMention> = s
         .quantities
         .iter()
-        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .copied()
+        .filter(|q| q.unit.as_deref() == Some("people"))
         .collect();
     // a verb of suffering whose object is a loss ("a subi de lourdes pertes", "a perdu
     // de nombreux soldats", "suffered a defeat"): its subject, up to six words before;
@@ -1101,9 +1232,8 @@ fn losers<'a>(
             for a in &before {
                 add(a);
             }
-            for a in inp.actors.iter().filter(|a| {
+            for a in s.actors.iter().copied().filter(|a| {
                 before.is_empty()
-                    && inside(s.span, a.span.span())
                     && is_claimant(s, a.span.span())
                     && matches!(a.inter, 1 | 2 | 3 | 8)
             }) {
@@ -1127,7 +1257,7 @@ fn losers<'a>(
         if !(agent && passive_verb) {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let we = s.word_at(a.span.end);
             if we <= c.first && c.first - we <= 8 {
                 add(a);
@@ -1144,7 +1274,7 @@ fn losers<'a>(
         if !passive {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let we = s.word_at(a.span.end);
             if we <= c.first && c.first - we <= 12 {
                 add(a);
@@ -1153,7 +1283,7 @@ fn losers<'a>(
     }
     // the owner of a defeat, right after it ("la défaite des FAMa", "a defeat for Wagner")
     if let Some(end) = loss_end {
-        for a in &actors {
+        for a in actors {
             let w = s.word_at(a.span.start);
             if w >= end
                 && w - end <= 3
@@ -1178,7 +1308,7 @@ fn losers<'a>(
         if !counted {
             continue;
         }
-        for a in &actors {
+        for a in actors {
             let w = s.word_at(a.span.start);
             if w >= w0 && w <= w1 + 3 {
                 add(a);
@@ -1257,10 +1387,11 @@ fn casualties(
             )
         })
     };
-    let people: Vec<&QuantityMention> = inp
+    let people: Vec<&QuantityMention> = s
         .quantities
         .iter()
-        .filter(|q| inside(s.span, q.span.span()) && q.unit.as_deref() == Some("people"))
+        .copied()
+        .filter(|q| q.unit.as_deref() == Some("people"))
         .filter(|q| {
             let Some(t) = trig else { return true };
             let own = distance(q.span.span(), t);
@@ -1399,7 +1530,7 @@ fn casualties(
 // ------------------------------------------------------------------------ claims
 
 /// Who says what the sentence says, hedged or not, on what basis.
-fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence, what: &'a str) -> DraftClaim<'a> {
+fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, what: &'a str) -> DraftClaim<'a> {
     // the source named nearest the cue, within four words: a named actor, or a source
     // noun ("des sources locales", "a local official")
     let named = |w: usize, after: bool| -> Option<&'a str> {
@@ -1410,10 +1541,10 @@ fn claim_for<'a>(inp: &Inputs<'a>, s: &Sentence, what: &'a str) -> DraftClaim<'a
                 (end <= w && w - end <= 4).then(|| w - end)
             }
         };
-        let actor = inp
+        let actor = s
             .actors
             .iter()
-            .filter(|a| inside(s.span, a.span.span()))
+            .copied()
             .filter_map(|a| {
                 let d = gap(s.word_at(a.span.start), s.word_at(a.span.end))?;
                 Some((d, a))
@@ -2019,28 +2150,25 @@ fn journey_draft<'p>(
 
 /// True when sentence `s` names a unit that can move, or a state or foreign force:
 /// without one there, nor in the sentence before, a sentence reports no movement.
-fn names_a_mover(inp: &Inputs<'_>, s: &Sentence) -> bool {
+fn names_a_mover(s: &Sentence) -> bool {
     s.cues(CueKind::Unit).next().is_some()
-        || inp
-            .actors
-            .iter()
-            .any(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
+        || s.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
 }
 
-fn movements(
+fn movements<'a>(
     cues: &Cues,
-    inp: &Inputs<'_>,
-    sentences: &[Sentence],
-    battle_place: Option<&PlaceMention>,
+    inp: &Inputs<'a>,
+    sentences: &[Sentence<'_, 'a>],
+    battle_place: Option<&'a PlaceMention>,
 ) -> Vec<Movement> {
     // (sentence, place) of the last movement found
-    let mut last_place: Option<(usize, PlaceMention)> = None;
+    let mut last_place: Option<(usize, &'a PlaceMention)> = None;
     let main = main_country(inp);
     let mut out: Vec<Movement> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         // a movement needs a mover: with no unit or force named in the sentence (nor in
         // the sentence before, for one opening on a pronoun) its verbs are not looked for
-        let mover_near = names_a_mover(inp, s) || si > 0 && names_a_mover(inp, &sentences[si - 1]);
+        let mover_near = names_a_mover(s) || si > 0 && names_a_mover(&sentences[si - 1]);
         if !mover_near {
             continue;
         }
@@ -2053,11 +2181,11 @@ fn movements(
         // or, when the sentence opens on a pronoun, in the sentence before
         let mover_before = |sent: &Sentence, w: usize| {
             sent.cues(CueKind::Unit).any(|c| c.end <= w)
-                || inp.actors.iter().any(|a| {
-                    inside(sent.span, a.span.span())
-                        && matches!(a.inter, 1 | 8)
-                        && sent.word_at(a.span.end) <= w
-                })
+                || sent
+                    .actors
+                    .iter()
+                    .copied()
+                    .any(|a| matches!(a.inter, 1 | 8) && sent.word_at(a.span.end) <= w)
         };
         let pronoun = s
             .folded
@@ -2073,10 +2201,7 @@ fn movements(
                 || (pronoun && si > 0 && {
                     let p = &sentences[si - 1];
                     p.cues(CueKind::Unit).next().is_some()
-                        || inp
-                            .actors
-                            .iter()
-                            .any(|a| inside(p.span, a.span.span()) && matches!(a.inter, 1 | 8))
+                        || p.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
                 });
             if !mover {
                 continue;
@@ -2084,10 +2209,11 @@ fn movements(
             let verb = s.word_span(first, end);
             // the place: not a destination ("vers Kidal"); for a departure, the place
             // left ("parti de Gao", "quitté Gao")
-            let place = inp
+            let place = s
                 .places
                 .iter()
-                .filter(|p| inside(s.span, p.span.span()) && precise(p, main))
+                .copied()
+                .filter(|p| precise(p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
@@ -2141,8 +2267,7 @@ fn movements(
                         r.relation == "near" || r.distance_km_high.is_some_and(|d| d <= 30.0)
                     })
                 })
-                .min_by_key(|p| distance(p.span.span(), verb))
-                .cloned();
+                .min_by_key(|p| distance(p.span.span(), verb));
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
                 if !matches!(status, "arrived" | "halted" | "located") {
@@ -2169,16 +2294,13 @@ fn movements(
                     )
                 });
                 if battle {
-                    battle_place.cloned()
+                    battle_place
                 } else {
-                    last_place
-                        .as_ref()
-                        .filter(|(ls, _)| si - ls <= 2)
-                        .map(|(_, p)| p.clone())
+                    last_place.filter(|(ls, _)| si - ls <= 2).map(|(_, p)| p)
                 }
             });
-            if let Some(p) = &place {
-                last_place = Some((si, p.clone()));
+            if let Some(p) = place {
+                last_place = Some((si, p));
             }
             if place.is_none() && status != "turned_back" {
                 continue;
@@ -2190,27 +2312,9 @@ fn movements(
             } else {
                 (when.from, when.to)
             };
-            // the force that moves: state forces named in the sentence lead their partners;
-            // else the last force named before it
-            let actor = inp
-                .actors
-                .iter()
-                .filter(|a| inside(s.span, a.span.span()) && matches!(a.inter, 1 | 8))
-                .min_by_key(|a| a.inter)
-                .or_else(|| {
-                    inp.actors
-                        .iter()
-                        .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
-                })
-                .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
-            let ev = SpanText {
-                start: s.span.start,
-                end: s.span.end,
-                text: inp.text[s.span.start..s.span.end].to_string(),
-            };
             let dup = out.iter_mut().any(|m| {
                 let same = m.status == status
-                    && m.place.as_ref().map(|p| &p.name) == place.as_ref().map(|p| &p.name)
+                    && m.place.as_ref().map(|p| &p.name) == place.map(|p| &p.name)
                     && (m.from == from || from.is_none() || m.from.is_none());
                 if same && m.from.is_none() && from.is_some() {
                     m.from = from;
@@ -2219,9 +2323,28 @@ fn movements(
                 same
             });
             if !dup {
+                // the force that moves: state forces named in the sentence lead their partners;
+                // else the last force named before it
+                let actor = s
+                    .actors
+                    .iter()
+                    .copied()
+                    .filter(|a| matches!(a.inter, 1 | 8))
+                    .min_by_key(|a| a.inter)
+                    .or_else(|| {
+                        inp.actors
+                            .iter()
+                            .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                    })
+                    .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
+                let ev = SpanText {
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: inp.text[s.span.start..s.span.end].to_string(),
+                };
                 out.push(Movement {
                     actor,
-                    place,
+                    place: place.cloned(),
                     from,
                     to,
                     status: status.to_string(),

@@ -236,16 +236,33 @@ impl Cues {
     /// [`Cues::find`] with the candidate cues listed as `(word, cue)` pairs (see
     /// [`PatternSet::find_listed`]).
     pub fn find_listed(&self, words: &[&str], lang: Lang, cands: &[(u32, u32)]) -> Vec<CueHit> {
-        self.set
-            .find_listed(words, lang, |_| true, cands)
-            .into_iter()
-            .map(|m| CueHit {
-                kind: self.kinds[m.item].0,
-                value: self.kinds[m.item].1,
-                first: m.first,
-                end: m.end,
-            })
-            .collect()
+        let mut out = Vec::new();
+        self.find_listed_into(words, lang, cands, &mut out);
+        out
+    }
+
+    /// [`Cues::find_listed`] appending to `out`.
+    pub fn find_listed_into(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        cands: &[(u32, u32)],
+        out: &mut Vec<CueHit>,
+    ) {
+        self.set.find_listed_with(
+            words,
+            lang,
+            |_| true,
+            cands,
+            |m| {
+                out.push(CueHit {
+                    kind: self.kinds[m.item].0,
+                    value: self.kinds[m.item].1,
+                    first: m.first,
+                    end: m.end,
+                })
+            },
+        );
     }
 
     /// [`Cues::find_movements`] with the candidate verbs listed as `(word, verb)` pairs

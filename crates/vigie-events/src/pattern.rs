@@ -27,19 +27,52 @@ struct Alt {
 }
 
 impl Alt {
+    #[inline]
     fn matches(&self, w: &str) -> bool {
+        let (t, w) = (self.text.as_bytes(), w.as_bytes());
         if self.prefix {
-            w.starts_with(self.text.as_str())
+            w.len() >= t.len() && same_bytes(&w[..t.len()], t)
         } else {
-            w == self.text
+            w.len() == t.len() && same_bytes(w, t)
         }
     }
 }
 
+/// `a == b` for two slices of one length, compared in place: words are short, a call to
+/// `memcmp` costs more than the comparison.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 #[derive(Debug, Clone)]
 enum Elem {
-    Word { alts: Vec<Alt>, optional: bool },
+    Word {
+        alts: Vec<Alt>,
+        optional: bool,
+        /// [`sketch`] bits of the words the alternatives match: a word whose bit is not
+        /// set matches none of them, without comparing it to each.
+        sketch: u64,
+    },
     Gap,
+}
+
+/// One bit for a word: its first byte and its length. `None` for the empty word.
+#[inline]
+fn sketch(w: &[u8]) -> Option<u64> {
+    let b = *w.first()?;
+    Some(1u64 << ((usize::from(b) * 7 + w.len()) % 64))
+}
+
+/// The [`sketch`] bits of every word `alts` may match: all of them when one is a prefix.
+fn sketch_of(alts: &[Alt]) -> u64 {
+    alts.iter().fold(0, |m, a| {
+        if a.prefix {
+            u64::MAX
+        } else {
+            m | sketch(a.text.as_bytes()).unwrap_or(u64::MAX)
+        }
+    })
 }
 
 /// A compiled pattern.
@@ -76,7 +109,12 @@ impl Pattern {
             if alts.is_empty() {
                 return Err(format!("empty element {part:?}"));
             }
-            elems.push(Elem::Word { alts, optional });
+            let sketch = sketch_of(&alts);
+            elems.push(Elem::Word {
+                alts,
+                optional,
+                sketch,
+            });
         }
         match elems.first() {
             Some(Elem::Word {
@@ -105,10 +143,17 @@ fn match_elems(elems: &[Elem], words: &[&str], i: usize) -> Option<usize> {
             .rev()
             .filter(|k| i + k <= words.len())
             .find_map(|k| match_elems(rest, words, i + k)),
-        Elem::Word { alts, optional } => {
+        Elem::Word {
+            alts,
+            optional,
+            sketch: bits,
+        } => {
             let here = words
                 .get(i)
-                .filter(|w| alts.iter().any(|a| a.matches(w)))
+                .filter(|w| {
+                    sketch(w.as_bytes()).is_none_or(|b| b & bits != 0)
+                        && alts.iter().any(|a| a.matches(w))
+                })
                 .and_then(|_| match_elems(rest, words, i + 1));
             match (here, optional) {
                 (Some(end), _) => Some(end),
@@ -150,10 +195,10 @@ pub struct PatternSet {
 /// (letters, apostrophe, dash) get one, every other byte ends the walk. Nodes are
 /// numbered breadth first, so that the short beginnings most words stop at share a
 /// few cache lines.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct Trie {
     /// The column of each byte in `next`; 0 for a byte that no key holds.
-    class: Vec<u16>,
+    class: Box<[u16; 256]>,
     /// Columns per node: the bytes the keys use, plus the unused column 0.
     width: usize,
     /// The step from node `n` by the byte of column `c` at `n * width + c`: the child's
@@ -177,7 +222,7 @@ impl Trie {
     /// The trie of `keys` ((key, prefix, item) each): a plain trie first, then
     /// renumbered breadth first.
     fn build(keys: &[(String, bool, usize)]) -> Trie {
-        let mut class = vec![0u16; 256];
+        let mut class = Box::new([0u16; 256]);
         let mut width = 1usize;
         for (k, _, _) in keys {
             for &b in k.as_bytes() {
@@ -257,26 +302,30 @@ impl Trie {
     }
 
     /// Appends to `out` the items whose first word is `w` or a beginning of it.
+    #[inline]
     fn candidates(&self, w: &str, out: &mut Vec<usize>) {
+        let (class, next, width) = (&*self.class, self.next.as_slice(), self.width);
         let mut n = 0usize;
         let mut last = 0u32;
         for &b in w.as_bytes() {
-            let c = usize::from(self.class.get(usize::from(b)).copied().unwrap_or(0));
-            if c == 0 {
-                return;
-            }
-            last = match self.next.get(n * self.width + c) {
+            // column 0 is never a step: a byte no key holds ends the walk there
+            last = match next.get(n * width + usize::from(class[usize::from(b)])) {
                 Some(&step) if step != 0 => step,
                 _ => return,
             };
             n = (last & NODE) as usize;
             if last & HAS_PREFIX != 0 {
-                out.extend(&self.prefix[n]);
+                self.push_prefix(n, out);
             }
         }
         if last & HAS_EXACT != 0 {
             out.extend(&self.exact[n]);
         }
+    }
+
+    #[inline(never)]
+    fn push_prefix(&self, n: usize, out: &mut Vec<usize>) {
+        out.extend(&self.prefix[n]);
     }
 }
 
@@ -370,10 +419,23 @@ impl PatternSet {
         &self,
         words: &[&str],
         lang: Lang,
-        mut keep: impl FnMut(usize) -> bool,
+        keep: impl FnMut(usize) -> bool,
         cands: &[(u32, u32)],
     ) -> Vec<Match> {
         let mut out = Vec::new();
+        self.find_listed_with(words, lang, keep, cands, |m| out.push(m));
+        out
+    }
+
+    /// [`PatternSet::find_listed`] handing each match to `found`, in the same order.
+    pub fn find_listed_with(
+        &self,
+        words: &[&str],
+        lang: Lang,
+        mut keep: impl FnMut(usize) -> bool,
+        cands: &[(u32, u32)],
+        mut found: impl FnMut(Match),
+    ) {
         for &(i, item) in cands {
             let (i, item) = (i as usize, item as usize);
             let Some((l, p)) = self.items.get(item) else {
@@ -386,7 +448,7 @@ impl PatternSet {
             // word `i` is one of its words
             if i < words.len() {
                 if let Some(end) = match_elems(p.elems.get(1..).unwrap_or(&[]), words, i + 1) {
-                    out.push(Match {
+                    found(Match {
                         item,
                         first: i,
                         end,
@@ -394,7 +456,6 @@ impl PatternSet {
                 }
             }
         }
-        out
     }
 }
 
