@@ -3,11 +3,11 @@
 # does nothing. Called by the tests themselves (so `cargo test --workspace` is enough on a
 # fresh machine) and usable by hand.
 #
-#   scripts/test-deps.sh acled-readers   # pandas (PyPI) and R's readr (Debian packages)
+#   scripts/test-deps.sh acled-readers   # pandas and pyarrow (PyPI), R's readr (Debian)
 set -euo pipefail
 what="${1:-all}"
 
-have_pandas() { python3 -c 'import pandas' >/dev/null 2>&1; }
+have_pandas() { python3 -c 'import pandas, pyarrow' >/dev/null 2>&1; }
 have_readr() { command -v Rscript >/dev/null 2>&1 && Rscript -e 'library(readr)' >/dev/null 2>&1; }
 
 as_root() {
@@ -18,8 +18,8 @@ as_root() {
 case "$what" in
 acled-readers | all)
     if ! have_pandas; then
-        echo "test-deps: installing pandas" >&2
-        python3 -m pip install --quiet --disable-pip-version-check pandas >&2
+        echo "test-deps: installing pandas and pyarrow" >&2
+        python3 -m pip install --quiet --disable-pip-version-check pandas pyarrow >&2
     fi
     if ! have_readr; then
         echo "test-deps: installing R and readr (Debian packages)" >&2

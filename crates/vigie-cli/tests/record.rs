@@ -363,6 +363,31 @@ fn issue4_acled_export_loads_in_pandas_and_readr_without_warnings() {
             .collect::<Vec<_>>()
             .join(",")
     );
+    let pq = dir.path().join("acled.parquet");
+    let o = run(
+        &[
+            "events",
+            "--format",
+            "parquet",
+            "--out",
+            pq.to_str().unwrap(),
+        ],
+        &db,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let py = format!(
+        "import warnings, pandas as pd\nwarnings.simplefilter('error')\n\
+         df = pd.read_parquet({path:?})\nassert list(df.columns) == [{cols}], list(df.columns)\n\
+         assert len(df) == {rows}, len(df)\nassert df['fatalities'].dtype.kind == 'i'\n\
+         assert str(df['event_date'].iloc[0]).startswith('20')\nprint('parquet ok')\n",
+        path = pq.to_str().unwrap()
+    );
+    let out = Command::new("python3").args(["-c", &py]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "parquet: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = Command::new("Rscript").args(["-e", &r]).output().unwrap();
     assert!(
         out.status.success(),
