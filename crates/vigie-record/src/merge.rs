@@ -98,17 +98,13 @@ impl ReportKey {
         }
     }
 
-    /// The days within which a compatible event must start: `(earliest from, latest from)`
-    /// given that no event lasts more than [`MAX_EVENT_DAYS`].
+    /// The days a compatible event's span must reach: the report's days widened by the
+    /// largest slack any pair may get ([`JOURNEY_SLACK_DAYS`]).
     pub fn window(&self) -> (NaiveDate, NaiveDate) {
-        let s = chrono::Days::new(slack_days(self.time_precision) + MAX_EVENT_DAYS);
-        let e = chrono::Days::new(slack_days(self.time_precision) + 7);
-        (self.from - s, self.to + e)
+        let s = chrono::Days::new(JOURNEY_SLACK_DAYS as u64);
+        (self.from - s, self.to + s)
     }
 }
-
-/// The longest event a candidate search looks back for (a month-long offensive).
-pub const MAX_EVENT_DAYS: u64 = 93;
 
 fn is_journey_rule(rule: &str) -> bool {
     // Development events drafted from movements (see vigie-events' movement rules).

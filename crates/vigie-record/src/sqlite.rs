@@ -25,7 +25,31 @@ impl From<serde_json::Error> for StoreError {
 }
 
 /// Schema migrations, in order; `PRAGMA user_version` says how many have run.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/001_record.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/001_record.sql"),
+    include_str!("../migrations/002_events_time.sql"),
+];
+
+/// A small number per event type for the time index: ACLED's six types in a fixed
+/// order, any other type by a hash above them.
+fn type_code(event_type: &str) -> f64 {
+    const TYPES: [&str; 6] = [
+        "Battles",
+        "Explosions/Remote violence",
+        "Violence against civilians",
+        "Protests",
+        "Riots",
+        "Strategic developments",
+    ];
+    match TYPES.iter().position(|t| *t == event_type) {
+        Some(i) => i as f64,
+        None => 16.0 + (crate::merge::mix64(event_type) % 65_536) as f64,
+    }
+}
+
+fn day_number(d: NaiveDate) -> f64 {
+    (d - NaiveDate::default()).num_days() as f64
+}
 
 /// A record in one SQLite file.
 pub struct SqliteStore {
@@ -347,18 +371,23 @@ impl Store for SqliteStore {
     fn candidates(&self, key: &ReportKey) -> Result<Vec<(String, ReportKey)>, StoreError> {
         let (lo, hi) = key.window();
         let sql = format!(
-            "SELECT {EVENT_COLUMNS}, updated_at FROM events
-             WHERE event_type = ?1 AND date_from BETWEEN ?2 AND ?3 ORDER BY seq"
+            "SELECT {EVENT_COLUMNS}, updated_at FROM events WHERE seq IN
+               (SELECT id FROM events_time
+                WHERE kind0 <= ?1 AND kind1 >= ?1 AND t0 <= ?3 AND t1 >= ?2)
+             ORDER BY seq"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
+        let code = type_code(&key.event_type);
         let rows = st.query_map(
-            params![key.event_type, lo.to_string(), hi.to_string()],
+            params![code, day_number(lo), day_number(hi)],
             event_from_row,
         )?;
         let mut out = Vec::new();
         for r in rows {
             let (e, k) = r?;
-            out.push((e.id, k));
+            if e.event_type == key.event_type {
+                out.push((e.id, k));
+            }
         }
         Ok(out)
     }
@@ -498,6 +527,20 @@ impl Store for SqliteStore {
         self.conn
             .prepare_cached("DELETE FROM events_rtree WHERE id = ?1")?
             .execute([rowid])?;
+        self.conn
+            .prepare_cached("DELETE FROM events_time WHERE id = ?1")?
+            .execute([rowid])?;
+        let code = type_code(&e.event_type);
+        self.conn
+            .prepare_cached(
+                "INSERT INTO events_time (id, kind0, kind1, t0, t1) VALUES (?1, ?2, ?2, ?3, ?4)",
+            )?
+            .execute(params![
+                rowid,
+                code,
+                day_number(key.from),
+                day_number(key.to)
+            ])?;
         if let (Some(lat), Some(lon)) = (e.lat, e.lon) {
             self.conn
                 .prepare_cached(
@@ -522,6 +565,7 @@ impl Store for SqliteStore {
         }
         for sql in [
             "DELETE FROM events_rtree WHERE id = (SELECT seq FROM events WHERE id = ?1)",
+            "DELETE FROM events_time WHERE id = (SELECT seq FROM events WHERE id = ?1)",
             "DELETE FROM events WHERE id = ?1",
         ] {
             self.conn.prepare_cached(sql)?.execute([absorbed])?;
