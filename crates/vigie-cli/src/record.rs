@@ -63,9 +63,6 @@ pub struct IngestArgs {
     pub quiet: bool,
 }
 
-/// Documents prepared and extracted, or why not.
-type Prepared = Result<NewDocument, Failure>;
-
 fn cap(bytes: &[u8]) -> Vec<u8> {
     bytes[..bytes.len().min(vigie_record::MAX_QUARANTINE_BYTES)].to_vec()
 }
@@ -179,14 +176,23 @@ impl<'a> Ingester<'a> {
             return Ok(());
         }
         let items = std::mem::take(&mut self.pending);
-        let prepared = extract_all(self.pipeline, items);
-        let mut docs = Vec::new();
-        for p in prepared {
+        // documents the record already holds are not extracted again
+        let mut ready = Vec::new();
+        let mut held = 0;
+        for p in prepare_all(self.pipeline, items) {
             match p {
-                Ok(d) => docs.push(d),
+                Ok(r) => {
+                    if self.record.store().has_document(&r.prepared.document.id)? {
+                        held += 1;
+                    } else {
+                        ready.push(r);
+                    }
+                }
                 Err(f) => self.fail(f),
             }
         }
+        self.summary.unchanged += held;
+        let docs = extract_all(self.pipeline, ready);
         let failures = std::mem::take(&mut self.failures);
         let (_, sum) = self
             .record
@@ -208,9 +214,45 @@ impl<'a> Ingester<'a> {
     }
 }
 
-/// Prepares and extracts items on up to as many threads as there are cores, in order.
-fn extract_all(pipeline: &Pipeline, items: Vec<(vigie_ingest::Item, String)>) -> Vec<Prepared> {
-    let one = |(item, format): (vigie_ingest::Item, String)| -> Prepared {
+/// Maps `f` over `items` on up to as many threads as there are cores, keeping the order.
+fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    if threads <= 1 {
+        return items.into_iter().map(f).collect();
+    }
+    let per = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = (0..threads).map(|_| Vec::with_capacity(per)).collect();
+    for (i, it) in items.into_iter().enumerate() {
+        chunks[i / per].push(it);
+    }
+    let f = &f;
+    std::thread::scope(|s| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|c| s.spawn(move || c.into_iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+/// A document validated and decoded, not yet extracted.
+struct Ready {
+    prepared: vigie_extract::Prepared,
+    source: String,
+    format: String,
+}
+
+/// Validates and decodes items (on every core); what cannot be read becomes a failure.
+fn prepare_all(
+    pipeline: &Pipeline,
+    items: Vec<(vigie_ingest::Item, String)>,
+) -> Vec<Result<Ready, Failure>> {
+    par_map(items, |(item, format)| {
         let source = item.source.clone();
         let raw = RawInput {
             origin: item.source.clone(),
@@ -223,10 +265,9 @@ fn extract_all(pipeline: &Pipeline, items: Vec<(vigie_ingest::Item, String)>) ->
         };
         let keep = cap(&raw.bytes);
         let size = raw.bytes.len() as u64;
-        match pipeline.extract_raw(raw) {
-            Ok((document, extraction)) => Ok(NewDocument {
-                document,
-                extraction,
+        match pipeline.prepare(raw) {
+            Ok(prepared) => Ok(Ready {
+                prepared,
                 source,
                 format,
             }),
@@ -238,28 +279,22 @@ fn extract_all(pipeline: &Pipeline, items: Vec<(vigie_ingest::Item, String)>) ->
                 size,
             }),
         }
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
-    if threads <= 1 {
-        return items.into_iter().map(one).collect();
-    }
-    let mut chunks: Vec<Vec<(vigie_ingest::Item, String)>> =
-        (0..threads).map(|_| Vec::new()).collect();
-    let per = items.len().div_ceil(threads);
-    for (i, it) in items.into_iter().enumerate() {
-        chunks[i / per].push(it);
-    }
-    std::thread::scope(|s| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|c| s.spawn(move || c.into_iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+    })
+}
+
+/// Extracts prepared documents (on every core).
+fn extract_all(pipeline: &Pipeline, ready: Vec<Ready>) -> Vec<NewDocument> {
+    par_map(ready, |r| {
+        let mut extraction = pipeline.extract(&r.prepared.document);
+        let mut diags = r.prepared.diagnostics;
+        diags.append(&mut extraction.diagnostics);
+        extraction.diagnostics = diags;
+        NewDocument {
+            document: r.prepared.document,
+            extraction,
+            source: r.source,
+            format: r.format,
+        }
     })
 }
 
