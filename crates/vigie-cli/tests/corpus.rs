@@ -124,3 +124,54 @@ fn issue3_every_seed_event_and_movement_is_found() {
         assert_eq!(fn_, "0", "a seed {facet} is missed:\n{stdout}");
     }
 }
+
+/// Issue 4: `vigie eval`'s merge score and `tools/merge_score.py` on the events of a record
+/// that ingested `dev.jsonl` agree, and no two real events are merged into one.
+#[test]
+fn issue4_merge_score_agrees_with_the_reference_and_merges_no_two_real_events() {
+    let Some(sh) = shared() else { return };
+    if Command::new("python3").arg("--version").output().is_err() {
+        eprintln!("skipped: python3 is not installed");
+        return;
+    }
+    let dev = sh.join("corpus/dev.jsonl");
+    let dir = std::env::temp_dir().join(format!("vigie-merge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("dev.sqlite");
+    let vigie = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_vigie"))
+            .args(args)
+            .arg("--db")
+            .arg(&db)
+            .output()
+            .unwrap()
+    };
+    assert!(vigie(&["ingest", dev.to_str().unwrap()]).status.success());
+    let events = vigie(&["events", "--format", "jsonl"]);
+    let jsonl = dir.join("events.jsonl");
+    std::fs::write(&jsonl, &events.stdout).unwrap();
+    let theirs = Command::new("python3")
+        .arg(sh.join("tools/merge_score.py"))
+        .arg(&jsonl)
+        .arg(&dev)
+        .env("MERGE_JSON", dir.join("merge.json"))
+        .output()
+        .unwrap();
+    let ours = Command::new(env!("CARGO_BIN_EXE_vigie"))
+        .args(["eval", dev.to_str().unwrap(), "--misses", "0"])
+        .output()
+        .unwrap();
+    let figures = |o: &std::process::Output| -> String {
+        let s = String::from_utf8_lossy(&o.stdout).into_owned();
+        let line = s
+            .lines()
+            .find(|l| l.starts_with("merge B3"))
+            .unwrap_or_else(|| panic!("no merge line in {s}"))
+            .to_string();
+        line.split(" over ").next().unwrap().to_string()
+    };
+    let (a, b) = (figures(&ours), figures(&theirs));
+    assert_eq!(a, b, "vigie eval and merge_score.py disagree");
+    assert!(a.contains("precision 1.000"), "{a}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
