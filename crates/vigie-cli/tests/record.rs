@@ -379,7 +379,7 @@ fn issue4_acled_export_loads_in_pandas_and_readr_without_warnings() {
         "import warnings, pandas as pd\nwarnings.simplefilter('error')\n\
          df = pd.read_parquet({path:?})\nassert list(df.columns) == [{cols}], list(df.columns)\n\
          assert len(df) == {rows}, len(df)\nassert df['fatalities'].dtype.kind == 'i'\n\
-         assert str(df['event_date'].iloc[0]).startswith('20')\nprint('parquet ok')\n",
+         assert str(df['event_date'].iloc[0])[:2] in ('19', '20')\nprint('parquet ok')\n",
         path = pq.to_str().unwrap()
     );
     let out = Command::new("python3").args(["-c", &py]).output().unwrap();

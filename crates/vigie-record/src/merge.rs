@@ -122,6 +122,13 @@ fn is_journey_rule(rule: &str) -> bool {
     .any(|w| r.contains(w))
 }
 
+/// The longest a merged event of day or week precision may span, days.
+pub const MAX_SPAN_DAYS: i64 = 14;
+/// The longest a merged journey may span, days.
+pub const MAX_SPAN_DAYS_JOURNEY: i64 = 21;
+/// The longest a merged event with a month-precise report may span, days.
+pub const MAX_SPAN_DAYS_COARSE: i64 = 31;
+
 /// Extra days either side of a journey's interval: reports catch a convoy at different
 /// points of its road.
 pub const JOURNEY_SLACK_DAYS: i64 = 7;
@@ -213,6 +220,19 @@ pub fn compatible(r: &ReportKey, e: &ReportKey) -> Option<Match> {
         0
     };
     if gap > slack {
+        return None;
+    }
+    // one event does not grow without end: reports that would stretch it beyond a month
+    // (two weeks for day- and week-precise events, three for journeys) are another event
+    let span = (r.to.max(e.to) - r.from.min(e.from)).num_days();
+    let max_span = if r.time_precision.max(e.time_precision) >= 3 {
+        MAX_SPAN_DAYS_COARSE
+    } else if r.journey || e.journey {
+        MAX_SPAN_DAYS_JOURNEY
+    } else {
+        MAX_SPAN_DAYS
+    };
+    if span > max_span {
         return None;
     }
     reasons.push(if gap == 0 {

@@ -56,6 +56,9 @@ const OUTLETS: &[&str] = &[
     "desert-wire.example",
 ];
 
+/// How many synthetic incidents happen each day.
+pub const INCIDENTS_PER_DAY: u64 = 16;
+
 /// How many documents tell each synthetic incident.
 pub const REPORTS_PER_INCIDENT: u64 = 4;
 
@@ -64,8 +67,10 @@ pub fn document(i: u64) -> SynthDoc {
     let incident = i / REPORTS_PER_INCIDENT;
     let variant = i % REPORTS_PER_INCIDENT;
     let mix = crate::merge::mix64(&incident.to_string());
-    let base = NaiveDate::from_ymd_opt(2020, 1, 1).expect("valid date");
-    let day = base + Days::new(incident % 2000);
+    // a steady flow of incidents: INCIDENTS_PER_DAY new ones each day from 1985 on, so
+    // that a million documents span about forty years, as a long-running record would
+    let base = NaiveDate::from_ymd_opt(1985, 1, 1).expect("valid date");
+    let day = base + Days::new(incident / INCIDENTS_PER_DAY);
     let published = day + Days::new(1 + variant % 2);
     let place = PLACES[(mix % PLACES.len() as u64) as usize];
     let (fr_actor, en_actor) = ARMED[((mix >> 8) % ARMED.len() as u64) as usize];
