@@ -29,12 +29,18 @@ pub const MAX_QUARANTINE_BYTES: usize = 16 * 1024 * 1024;
 /// A record over a storage backend.
 pub struct Record<S: Store> {
     store: S,
+    /// The reports of events touched in the current batch, so that an event joined by
+    /// many reports of one batch is read from the store once (cleared with each batch).
+    facts: std::collections::HashMap<String, Vec<ReportFacts>>,
 }
 
 impl<S: Store> Record<S> {
     /// A record kept in `store`.
     pub fn new(store: S) -> Record<S> {
-        Record { store }
+        Record {
+            store,
+            facts: Default::default(),
+        }
     }
 
     /// The store, for queries.
@@ -55,6 +61,7 @@ impl<S: Store> Record<S> {
         docs: &[NewDocument],
         failures: &[Failure],
     ) -> Result<(Vec<Outcome>, Summary), StoreError> {
+        self.facts.clear();
         self.store.begin()?;
         match self.add_batch_inner(docs, failures) {
             Ok(r) => {
@@ -62,6 +69,7 @@ impl<S: Store> Record<S> {
                 Ok(r)
             }
             Err(e) => {
+                self.facts.clear();
                 let _ = self.store.rollback();
                 Err(e)
             }
@@ -135,6 +143,13 @@ impl<S: Store> Record<S> {
                 Some((id, m)) => {
                     sum.events_joined += 1;
                     self.insert_report(nd, i, &report_id, id, &key, &m.reasons, &source)?;
+                    if let Some(cached) = self.facts.get_mut(id) {
+                        cached.push(ReportFacts {
+                            event: ev.clone(),
+                            key: key.clone(),
+                            source: source.clone(),
+                        });
+                    }
                     let merged_key = self.rederive(id)?;
                     self.fuse_bridged(id, merged_key, &joined)?;
                     id.clone()
@@ -185,9 +200,13 @@ impl<S: Store> Record<S> {
 
     /// Derives an event again from all its reports and stores it; returns its new key.
     fn rederive(&mut self, event_id: &str) -> Result<ReportKey, StoreError> {
-        let facts = self.store.event_reports(event_id)?;
-        let merged = merge::derive(event_id, &facts);
-        let key = merge::key_of(&merged, &facts);
+        if !self.facts.contains_key(event_id) {
+            let loaded = self.store.event_reports(event_id)?;
+            self.facts.insert(event_id.to_string(), loaded);
+        }
+        let facts = &self.facts[event_id];
+        let merged = merge::derive(event_id, facts);
+        let key = merge::key_of(&merged, facts);
         self.store.put_event(&merged, &key)?;
         Ok(key)
     }
@@ -212,6 +231,9 @@ impl<S: Store> Record<S> {
                 return Ok(());
             };
             self.store.absorb_event(&other, event_id)?;
+            // both events' reports, in arrival order, as the store now holds them
+            self.facts.remove(&other);
+            self.facts.remove(event_id);
             key = self.rederive(event_id)?;
         }
     }
