@@ -9,12 +9,24 @@ use vigie_record::{export, EventFilter, Store};
 /// The example reports, embedded so that the demo runs from the binary alone.
 const REPORTS: &[(&str, &str)] = &[
     (
-        "en-drone-strike-2024-05-20.txt",
-        include_str!("../../../examples/reports/en-drone-strike-2024-05-20.txt"),
-    ),
-    (
         "fr-convoi-gao-2024-03-12.txt",
         include_str!("../../../examples/reports/fr-convoi-gao-2024-03-12.txt"),
+    ),
+    (
+        "en-convoy-anefis-2024-03-14.html",
+        include_str!("../../../examples/reports/en-convoy-anefis-2024-03-14.html"),
+    ),
+    (
+        "fr-embuscade-anefis-2024-03-16.md",
+        include_str!("../../../examples/reports/fr-embuscade-anefis-2024-03-16.md"),
+    ),
+    (
+        "en-feed-2024-03-17.xml",
+        include_str!("../../../examples/reports/en-feed-2024-03-17.xml"),
+    ),
+    (
+        "en-drone-strike-2024-05-20.txt",
+        include_str!("../../../examples/reports/en-drone-strike-2024-05-20.txt"),
     ),
 ];
 
