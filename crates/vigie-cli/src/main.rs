@@ -18,6 +18,11 @@ mod gazetteer;
 mod record;
 
 use anyhow::Result;
+
+/// mimalloc instead of the system allocator: extraction makes many small, short-lived
+/// allocations (tokens, candidate names, drafts), which it serves markedly faster.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
