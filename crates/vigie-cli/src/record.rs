@@ -61,6 +61,9 @@ pub struct IngestArgs {
     /// No progress line.
     #[arg(long, short)]
     pub quiet: bool,
+    /// JSON Lines files larger than this many bytes are read piece by piece.
+    #[arg(long, default_value_t = STREAM_JSON_LINES_ABOVE, hide = true)]
+    pub stream_above: u64,
 }
 
 fn cap(bytes: &[u8]) -> Vec<u8> {
@@ -118,7 +121,63 @@ impl<'a> Ingester<'a> {
 
     /// Reads one source (a file's bytes, or standard input) and queues its documents.
     pub fn source(&mut self, source: &str, name: Option<&str>, bytes: &[u8]) -> Result<()> {
-        for r in vigie_ingest::read_source(source, name, bytes) {
+        let read = vigie_ingest::read_source(source, name, bytes);
+        self.take(read, bytes)?;
+        if let Some(p) = &mut self.progress {
+            p.files_done += 1;
+            p.bytes += bytes.len() as u64;
+        }
+        self.tick();
+        Ok(())
+    }
+
+    /// Reads a large JSON Lines file a few megabytes at a time, so that memory does not
+    /// follow the file's size.
+    /// Pieces are about `piece` bytes (whole lines).
+    pub fn json_lines_file(&mut self, path: &Path, piece_size: usize) -> Result<()> {
+        use std::io::BufRead;
+        let piece_size = piece_size.max(1);
+        let source = path.display().to_string();
+        let file =
+            std::fs::File::open(path).with_context(|| format!("reading {}", path.display()))?;
+        let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+        let mut piece: Vec<u8> = Vec::with_capacity(piece_size.min(16 << 20) + 64 * 1024);
+        let (mut first_line, mut lines) = (1usize, 0usize);
+        loop {
+            let n = reader
+                .read_until(b'\n', &mut piece)
+                .with_context(|| format!("reading {}", path.display()))?;
+            if n > 0 {
+                lines += 1;
+            }
+            if (n == 0 && !piece.is_empty()) || piece.len() >= piece_size {
+                let read = vigie_ingest::read_json_lines(&source, &piece, first_line);
+                self.take(read, &[])?;
+                if let Some(p) = &mut self.progress {
+                    p.bytes += piece.len() as u64;
+                }
+                self.tick();
+                first_line += lines;
+                lines = 0;
+                piece.clear();
+            }
+            if n == 0 {
+                break;
+            }
+        }
+        if let Some(p) = &mut self.progress {
+            p.files_done += 1;
+        }
+        Ok(())
+    }
+
+    /// Queues what a reader gave; `bytes` are kept with failures of the whole source.
+    fn take(
+        &mut self,
+        read: Vec<Result<vigie_ingest::Item, vigie_ingest::Failure>>,
+        bytes: &[u8],
+    ) -> Result<()> {
+        for r in read {
             match r {
                 Ok(item) => {
                     let fmt = item.format.name().to_string();
@@ -136,11 +195,6 @@ impl<'a> Ingester<'a> {
                 self.flush()?;
             }
         }
-        if let Some(p) = &mut self.progress {
-            p.files_done += 1;
-            p.bytes += bytes.len() as u64;
-        }
-        self.tick();
         Ok(())
     }
 
@@ -354,6 +408,11 @@ pub fn ingest(config: &Config, a: &IngestArgs) -> Result<ExitCode> {
     for f in &files {
         let source = f.display().to_string();
         let name = f.file_name().and_then(|n| n.to_str());
+        if is_large_json_lines(f, name, a.stream_above) {
+            // pieces of 8 MB (smaller when the threshold is, for tests)
+            ing.json_lines_file(f, (a.stream_above as usize).min(8 << 20))?;
+            continue;
+        }
         match std::fs::read(f) {
             Ok(bytes) => ing.source(&source, name, &bytes)?,
             Err(e) => ing.fail(Failure {
@@ -367,6 +426,25 @@ pub fn ingest(config: &Config, a: &IngestArgs) -> Result<ExitCode> {
     }
     let (sum, failed) = ing.finish()?;
     Ok(report(&sum, &failed, &a.db.path()?))
+}
+
+/// Files above this size that hold JSON Lines are read piece by piece.
+const STREAM_JSON_LINES_ABOVE: u64 = 64 * 1024 * 1024;
+
+/// Whether `path` is a JSON Lines file large enough to be read piece by piece.
+fn is_large_json_lines(path: &Path, name: Option<&str>, above: u64) -> bool {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    if meta.len() <= above {
+        return false;
+    }
+    let mut head = vec![0u8; 64 * 1024];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    head.truncate(n);
+    vigie_ingest::detect(name, &head) == vigie_ingest::Format::JsonLines
 }
 
 /// Output formats of `vigie events`.

@@ -73,6 +73,30 @@ fn issue4_ingest_twice_changes_nothing() {
 }
 
 #[test]
+fn issue4_a_large_json_lines_file_read_piece_by_piece_gives_the_same_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = synth(dir.path(), 300);
+    // a broken line in the middle: its failure names the file's own line number
+    let mut text = std::fs::read_to_string(&src).unwrap();
+    let at = text.match_indices('\n').nth(149).unwrap().0 + 1;
+    text.insert_str(at, "{\"text\": broken\n");
+    std::fs::write(&src, &text).unwrap();
+    let whole = dir.path().join("whole.sqlite");
+    let pieces = dir.path().join("pieces.sqlite");
+    let a = run(&["ingest", src.to_str().unwrap()], &whole);
+    let b = run(
+        &["ingest", src.to_str().unwrap(), "--stream-above", "1000"],
+        &pieces,
+    );
+    assert_eq!(a.status.code(), Some(1));
+    assert_eq!(b.status.code(), Some(1));
+    assert_eq!(snapshot(&whole), snapshot(&pieces));
+    let f = failures(&pieces);
+    assert_eq!(f.len(), 1);
+    assert!(f[0].source.ends_with("#151"), "{}", f[0].source);
+}
+
+#[test]
 fn issue4_a_changed_page_at_the_same_url_is_a_new_version() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("r.sqlite");

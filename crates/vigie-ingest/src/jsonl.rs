@@ -7,10 +7,28 @@ use serde_json::Value;
 use vigie_model::Lang;
 
 pub(crate) fn read(source: &str, bytes: &[u8]) -> Vec<Result<Item, Failure>> {
+    let mut out = read_from(source, bytes, 1);
+    if out.is_empty() {
+        out.push(Err(Failure {
+            source: source.to_string(),
+            format: Some(Format::JsonLines),
+            error: "no JSON line in this file".into(),
+        }));
+    }
+    out
+}
+
+/// Reads lines that start at line `first_line` of the source (a slice of a large file
+/// read piece by piece); blank lines give nothing.
+pub(crate) fn read_from(
+    source: &str,
+    bytes: &[u8],
+    first_line: usize,
+) -> Vec<Result<Item, Failure>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut out = Vec::new();
     for (i, line) in bytes.split(|b| *b == b'\n').enumerate() {
-        let n = i + 1;
+        let n = i + first_line;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(|b| b.is_ascii_whitespace()) {
             continue;
@@ -28,13 +46,6 @@ pub(crate) fn read(source: &str, bytes: &[u8]) -> Vec<Result<Item, Failure>> {
                     error: format!("line {n}: {e}"),
                 }),
         );
-    }
-    if out.is_empty() {
-        out.push(Err(Failure {
-            source: source.to_string(),
-            format: Some(Format::JsonLines),
-            error: "no JSON line in this file".into(),
-        }));
     }
     out
 }

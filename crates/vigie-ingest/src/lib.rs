@@ -234,6 +234,18 @@ pub fn read_source(source: &str, name: Option<&str>, bytes: &[u8]) -> Vec<Result
     read_as(source, format, bytes)
 }
 
+/// Reads a piece of a large JSON Lines file whose first line is line `first_line` of the
+/// file, so that a file of millions of lines is read a few megabytes at a time. Items and
+/// failures are named `source#LINE` with the file's own line numbers; blank lines give
+/// nothing (a piece may hold none).
+pub fn read_json_lines(
+    source: &str,
+    bytes: &[u8],
+    first_line: usize,
+) -> Vec<Result<Item, Failure>> {
+    jsonl::read_from(source, bytes, first_line)
+}
+
 /// Like [`read_source`], with the format chosen by the caller (e.g. `--format html`).
 pub fn read_as(source: &str, format: Format, bytes: &[u8]) -> Vec<Result<Item, Failure>> {
     read_with(source, format, bytes, Entities::embedded())
