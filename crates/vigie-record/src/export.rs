@@ -528,6 +528,7 @@ mod tests {
                     None,
                 ),
                 source: "x".into(),
+                document: "d".into(),
             }],
         );
         let detail = EventDetail {

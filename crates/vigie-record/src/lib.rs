@@ -148,6 +148,7 @@ impl<S: Store> Record<S> {
                             event: ev.clone(),
                             key: key.clone(),
                             source: source.clone(),
+                            document: d.id.clone(),
                         });
                     }
                     let merged_key = self.rederive(id)?;
@@ -161,6 +162,7 @@ impl<S: Store> Record<S> {
                         event: ev.clone(),
                         key: key.clone(),
                         source: source.clone(),
+                        document: d.id.clone(),
                     }];
                     let merged = merge::derive(&id, &facts);
                     self.store
@@ -220,6 +222,7 @@ impl<S: Store> Record<S> {
         mut key: ReportKey,
         exclude: &[String],
     ) -> Result<(), StoreError> {
+        let mut exclude = exclude.to_vec();
         loop {
             let other = self
                 .store
@@ -230,12 +233,31 @@ impl<S: Store> Record<S> {
             let Some((other, _)) = other else {
                 return Ok(());
             };
+            // two events that one document tells apart stay apart
+            if self.share_a_document(event_id, &other)? {
+                exclude.push(other);
+                continue;
+            }
             self.store.absorb_event(&other, event_id)?;
             // both events' reports, in arrival order, as the store now holds them
             self.facts.remove(&other);
             self.facts.remove(event_id);
             key = self.rederive(event_id)?;
         }
+    }
+
+    /// Whether a document has reports in both events.
+    fn share_a_document(&mut self, a: &str, b: &str) -> Result<bool, StoreError> {
+        for id in [a, b] {
+            if !self.facts.contains_key(id) {
+                let loaded = self.store.event_reports(id)?;
+                self.facts.insert(id.to_string(), loaded);
+            }
+        }
+        let docs: BTreeSet<&str> = self.facts[a].iter().map(|f| f.document.as_str()).collect();
+        Ok(self.facts[b]
+            .iter()
+            .any(|f| docs.contains(f.document.as_str())))
     }
 
     /// Rebuilds the tracks of every actor whose movements changed since the last rebuild,

@@ -299,6 +299,8 @@ pub struct ReportFacts {
     pub key: ReportKey,
     /// Who published it (outlet, else document id): one independent source.
     pub source: String,
+    /// The document it comes from.
+    pub document: String,
 }
 
 fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {

@@ -394,21 +394,27 @@ impl Store for SqliteStore {
 
     fn event_reports(&self, event_id: &str) -> Result<Vec<ReportFacts>, StoreError> {
         let mut st = self.conn.prepare_cached(
-            "SELECT data, published, source FROM reports WHERE event_id = ?1 ORDER BY seq",
+            "SELECT data, published, source, doc_id FROM reports WHERE event_id = ?1 ORDER BY seq",
         )?;
         let rows = st.query_map([event_id], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, Option<String>>(1)?,
                 r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (data, published, source) = row?;
+            let (data, published, source, document) = row?;
             let event: vigie_model::Event = serde_json::from_str(&data)?;
             let key = ReportKey::of(&event, date(published));
-            out.push(ReportFacts { event, key, source });
+            out.push(ReportFacts {
+                event,
+                key,
+                source,
+                document,
+            });
         }
         Ok(out)
     }

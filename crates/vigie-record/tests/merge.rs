@@ -260,3 +260,95 @@ fn issue4_a_documents_own_events_stay_apart() {
         2
     );
 }
+
+#[test]
+fn issue4_a_bridging_report_fuses_pieces_but_not_what_one_document_tells_apart() {
+    let day1 = event(
+        "Armed clash",
+        "2024-05-01",
+        "2024-05-01",
+        gao(),
+        "JNIM",
+        Some("FAMa"),
+    );
+    let day3 = event(
+        "Armed clash",
+        "2024-05-03",
+        "2024-05-03",
+        gao(),
+        "JNIM",
+        Some("FAMa"),
+    );
+    let span = event(
+        "Armed clash",
+        "2024-05-01",
+        "2024-05-03",
+        gao(),
+        "JNIM",
+        Some("FAMa"),
+    );
+    // two outlets tell day one and day three; a third tells the three days: one event
+    let mut rec = Record::new(SqliteStore::in_memory().unwrap());
+    rec.add_batch(
+        &[doc_with(
+            "a",
+            "https://a.example/1",
+            "a.example",
+            vec![day1.clone()],
+        )],
+        &[],
+    )
+    .unwrap();
+    rec.add_batch(
+        &[doc_with(
+            "b",
+            "https://b.example/1",
+            "b.example",
+            vec![day3.clone()],
+        )],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        rec.store().events(&EventFilter::default()).unwrap().len(),
+        2
+    );
+    rec.add_batch(
+        &[doc_with(
+            "c",
+            "https://c.example/1",
+            "c.example",
+            vec![span.clone()],
+        )],
+        &[],
+    )
+    .unwrap();
+    let all = rec.store().events(&EventFilter::default()).unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    // one document that tells the two days as two events keeps them apart
+    let mut rec = Record::new(SqliteStore::in_memory().unwrap());
+    rec.add_batch(
+        &[doc_with(
+            "a",
+            "https://a.example/1",
+            "a.example",
+            vec![day1, day3],
+        )],
+        &[],
+    )
+    .unwrap();
+    rec.add_batch(
+        &[doc_with(
+            "c",
+            "https://c.example/1",
+            "c.example",
+            vec![span],
+        )],
+        &[],
+    )
+    .unwrap();
+    assert_eq!(
+        rec.store().events(&EventFilter::default()).unwrap().len(),
+        2
+    );
+}
