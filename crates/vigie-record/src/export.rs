@@ -283,70 +283,50 @@ pub fn write_acled_parquet<W: Write + Send>(
     let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date");
     while let Some(mut w) = group.next_column()? {
         let cells = rows.iter().map(|r| &r[col]);
-        let mut defs: Vec<i16> = Vec::with_capacity(rows.len());
         match &template[col] {
-            Cell::Text(_) => {
-                let mut vals = Vec::new();
-                for c in cells {
-                    match c {
-                        Cell::Text(s) if !s.is_empty() => {
-                            defs.push(1);
-                            vals.push(ByteArray::from(s.as_str()));
-                        }
-                        _ => defs.push(0),
-                    }
-                }
-                w.typed::<ByteArrayType>()
-                    .write_batch(&vals, Some(&defs), None)?;
-            }
-            Cell::Int(_) => {
-                let mut vals = Vec::new();
-                for c in cells {
-                    match c {
-                        Cell::Int(Some(v)) => {
-                            defs.push(1);
-                            vals.push(*v);
-                        }
-                        _ => defs.push(0),
-                    }
-                }
-                w.typed::<Int64Type>()
-                    .write_batch(&vals, Some(&defs), None)?;
-            }
-            Cell::Real(_) => {
-                let mut vals = Vec::new();
-                for c in cells {
-                    match c {
-                        Cell::Real(Some(v)) => {
-                            defs.push(1);
-                            vals.push(*v);
-                        }
-                        _ => defs.push(0),
-                    }
-                }
-                w.typed::<DoubleType>()
-                    .write_batch(&vals, Some(&defs), None)?;
-            }
-            Cell::Date(_) => {
-                let mut vals = Vec::new();
-                for c in cells {
-                    match c {
-                        Cell::Date(Some(d)) => {
-                            defs.push(1);
-                            vals.push((*d - epoch).num_days() as i32);
-                        }
-                        _ => defs.push(0),
-                    }
-                }
-                w.typed::<Int32Type>()
-                    .write_batch(&vals, Some(&defs), None)?;
-            }
+            Cell::Text(_) => write_optional::<ByteArrayType>(&mut w, cells, |c| match c {
+                Cell::Text(s) if !s.is_empty() => Some(ByteArray::from(s.as_str())),
+                _ => None,
+            })?,
+            Cell::Int(_) => write_optional::<Int64Type>(&mut w, cells, |c| match c {
+                Cell::Int(v) => *v,
+                _ => None,
+            })?,
+            Cell::Real(_) => write_optional::<DoubleType>(&mut w, cells, |c| match c {
+                Cell::Real(v) => *v,
+                _ => None,
+            })?,
+            Cell::Date(_) => write_optional::<Int32Type>(&mut w, cells, |c| match c {
+                Cell::Date(Some(d)) => Some((*d - epoch).num_days() as i32),
+                _ => None,
+            })?,
         }
         w.close()?;
         col += 1;
     }
     group.close()?;
     writer.close()?;
+    Ok(())
+}
+
+/// Writes one OPTIONAL column: a value where `value` gives one, a null elsewhere.
+fn write_optional<'c, T: parquet::data_type::DataType>(
+    w: &mut parquet::file::writer::SerializedColumnWriter<'_>,
+    cells: impl Iterator<Item = &'c Cell>,
+    value: impl Fn(&Cell) -> Option<T::T>,
+) -> Result<(), parquet::errors::ParquetError> {
+    let mut defs: Vec<i16> = Vec::new();
+    let mut vals = Vec::new();
+    for c in cells {
+        match value(c) {
+            Some(v) => {
+                defs.push(1);
+                vals.push(v);
+            }
+            None => defs.push(0),
+        }
+    }
+    w.typed::<T>().write_batch(&vals, Some(&defs), None)?;
     Ok(())
 }
 

@@ -150,6 +150,29 @@ fn docref_from_row(r: &Row<'_>, at: usize) -> rusqlite::Result<DocumentRef> {
     })
 }
 
+/// Keeps one kind of mention of a document: its span, a label to read it by, and the
+/// whole mention as JSON.
+fn insert_mentions<T: serde::Serialize>(
+    st: &mut rusqlite::CachedStatement<'_>,
+    doc_id: &str,
+    kind: &str,
+    items: &[T],
+    span_label: impl Fn(&T) -> (&vigie_model::SpanText, Option<&str>),
+) -> Result<(), StoreError> {
+    for m in items {
+        let (span, label) = span_label(m);
+        st.execute(params![
+            doc_id,
+            kind,
+            span.start as i64,
+            span.end as i64,
+            label,
+            serde_json::to_string(m)?
+        ])?;
+    }
+    Ok(())
+}
+
 impl SqliteStore {
     /// Opens (creating when absent) the record at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
@@ -305,46 +328,18 @@ impl Store for SqliteStore {
         let mut st = self.conn.prepare_cached(
             "INSERT INTO mentions (doc_id, kind, start, end, label, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        for p in &ex.places {
-            st.execute(params![
-                d.id,
-                "place",
-                p.span.start as i64,
-                p.span.end as i64,
-                p.name,
-                serde_json::to_string(p)?
-            ])?;
-        }
-        for x in &ex.dates {
-            st.execute(params![
-                d.id,
-                "date",
-                x.span.start as i64,
-                x.span.end as i64,
-                x.value,
-                serde_json::to_string(x)?
-            ])?;
-        }
-        for q in &ex.quantities {
-            st.execute(params![
-                d.id,
-                "quantity",
-                q.span.start as i64,
-                q.span.end as i64,
-                q.unit,
-                serde_json::to_string(q)?
-            ])?;
-        }
-        for a in &ex.actors {
-            st.execute(params![
-                d.id,
-                "actor",
-                a.span.start as i64,
-                a.span.end as i64,
-                a.actor,
-                serde_json::to_string(a)?
-            ])?;
-        }
+        insert_mentions(&mut st, &d.id, "place", &ex.places, |p| {
+            (&p.span, Some(p.name.as_str()))
+        })?;
+        insert_mentions(&mut st, &d.id, "date", &ex.dates, |x| {
+            (&x.span, Some(x.value.as_str()))
+        })?;
+        insert_mentions(&mut st, &d.id, "quantity", &ex.quantities, |q| {
+            (&q.span, q.unit.as_deref())
+        })?;
+        insert_mentions(&mut st, &d.id, "actor", &ex.actors, |a| {
+            (&a.span, Some(a.actor.as_str()))
+        })?;
         Ok(())
     }
 
