@@ -35,7 +35,18 @@ pub struct Args {
 
 /// Runs the pipeline on one gold document, as `vigie extract` runs on its text.
 pub fn extract_gold(p: &Pipeline, d: &GoldDoc) -> Result<serde_json::Value, String> {
-    let raw = RawInput {
+    // exactly what `vigie extract FILE --published --lang` sees, as the reference
+    // scorer runs it: the text, its date and language, nothing else
+    let (_, ex) = p
+        .extract_raw(gold_input(d, false))
+        .map_err(|e| e.to_string())?;
+    serde_json::to_value(ex).map_err(|e| e.to_string())
+}
+
+/// A gold document as pipeline input; `with_source` adds its outlet and URL (which the
+/// merge uses), left out when scoring extraction as the reference scorer does.
+fn gold_input(d: &GoldDoc, with_source: bool) -> RawInput {
+    RawInput {
         bytes: d.text.as_bytes().to_vec(),
         origin: d.id.clone(),
         lang: d.lang.as_deref().and_then(Lang::from_code),
@@ -43,14 +54,10 @@ pub fn extract_gold(p: &Pipeline, d: &GoldDoc) -> Result<serde_json::Value, Stri
             .published
             .as_deref()
             .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
-        // exactly what `vigie extract FILE --published --lang` sees, as the reference
-        // scorer runs it: the text, its date and language, nothing else
-        outlet: None,
-        url: None,
+        outlet: d.outlet.clone().filter(|_| with_source),
+        url: d.url.clone().filter(|_| with_source),
         title: None,
-    };
-    let (_, ex) = p.extract_raw(raw).map_err(|e| e.to_string())?;
-    serde_json::to_value(ex).map_err(|e| e.to_string())
+    }
 }
 
 pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
@@ -129,19 +136,7 @@ fn merge_score(
     let mut record = Record::new(SqliteStore::in_memory()?);
     let mut batch = Vec::new();
     for d in docs {
-        let raw = RawInput {
-            bytes: d.text.as_bytes().to_vec(),
-            origin: d.id.clone(),
-            lang: d.lang.as_deref().and_then(Lang::from_code),
-            published: d
-                .published
-                .as_deref()
-                .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()),
-            outlet: d.outlet.clone(),
-            url: d.url.clone(),
-            title: None,
-        };
-        if let Ok((document, extraction)) = pipeline.extract_raw(raw) {
+        if let Ok((document, extraction)) = pipeline.extract_raw(gold_input(d, true)) {
             batch.push(NewDocument {
                 document,
                 extraction,

@@ -7,7 +7,7 @@
 //!
 //! Patterns are written in the language of [`crate::pattern`].
 
-use crate::pattern::{Pattern, PatternSet};
+use crate::pattern::{Match, Pattern, PatternSet};
 use vigie_model::Lang;
 use vigie_text::data::{bad_line, data_lines, DataError};
 
@@ -57,6 +57,16 @@ pub struct Hit {
     pub first: usize,
     /// One past the last word.
     pub end: usize,
+}
+
+impl From<Match> for Hit {
+    fn from(m: Match) -> Hit {
+        Hit {
+            rule: m.item,
+            first: m.first,
+            end: m.end,
+        }
+    }
 }
 
 /// The compiled rules.
@@ -156,11 +166,7 @@ impl Triggers {
         self.patterns
             .find(words, lang, |i| !self.is_disabled(i))
             .into_iter()
-            .map(|m| Hit {
-                rule: m.item,
-                first: m.first,
-                end: m.end,
-            })
+            .map(Hit::from)
             .collect()
     }
 
@@ -181,31 +187,17 @@ impl Triggers {
         self.patterns
             .find_by(words, lang, |i| !self.is_disabled(i), candidates)
             .into_iter()
-            .map(|m| Hit {
-                rule: m.item,
-                first: m.first,
-                end: m.end,
-            })
+            .map(Hit::from)
             .collect()
     }
 
     /// [`Triggers::find`] with the candidate rules listed as `(word, rule)` pairs (see
     /// [`PatternSet::find_listed`]).
     pub fn find_listed(&self, words: &[&str], lang: Lang, cands: &[(u32, u32)]) -> Vec<Hit> {
-        let none_disabled = self.disabled.is_empty();
         self.patterns
-            .find_listed(
-                words,
-                lang,
-                |i| none_disabled || !self.is_disabled(i),
-                cands,
-            )
+            .find_listed(words, lang, |i| !self.is_disabled(i), cands)
             .into_iter()
-            .map(|m| Hit {
-                rule: m.item,
-                first: m.first,
-                end: m.end,
-            })
+            .map(Hit::from)
             .collect()
     }
 }
