@@ -4,6 +4,7 @@
 # fresh machine) and usable by hand.
 #
 #   scripts/test-deps.sh acled-readers   # pandas and pyarrow (PyPI), R's readr (Debian)
+#   scripts/test-deps.sh browser         # Debian's chromium, playwright-core (npm, web/)
 set -euo pipefail
 what="${1:-all}"
 
@@ -15,7 +16,23 @@ as_root() {
         echo "test-deps: need root to run: $*" >&2; return 1; fi
 }
 
+have_chromium() { command -v chromium >/dev/null 2>&1; }
+have_playwright() { [ -f "$(dirname "$0")/../web/node_modules/playwright-core/package.json" ]; }
+
 case "$what" in
+browser)
+    if ! have_chromium; then
+        echo "test-deps: installing chromium (Debian package)" >&2
+        export DEBIAN_FRONTEND=noninteractive
+        as_root apt-get update -qq >&2 || true
+        as_root apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >&2
+    fi
+    if ! have_playwright; then
+        echo "test-deps: installing the page's npm packages (playwright-core among them)" >&2
+        (cd "$(dirname "$0")/../web" && npm ci --no-audit --no-fund --ignore-scripts >&2)
+    fi
+    have_chromium && have_playwright
+    ;;
 acled-readers | all)
     if ! have_pandas; then
         echo "test-deps: installing pandas and pyarrow" >&2
@@ -30,7 +47,7 @@ acled-readers | all)
     have_pandas && have_readr
     ;;
 *)
-    echo "test-deps: unknown set $what (acled-readers, all)" >&2
+    echo "test-deps: unknown set $what (acled-readers, browser, all)" >&2
     exit 2
     ;;
 esac

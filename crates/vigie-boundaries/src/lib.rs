@@ -230,6 +230,44 @@ impl Boundaries {
         self.points.len()
     }
 
+    /// The boundaries as a GeoJSON FeatureCollection (RFC 7946): one MultiPolygon per
+    /// administrative area, with `country`, `admin1` and `admin2` as properties;
+    /// coordinates rounded to `decimals` places (4 is about 10 m).
+    pub fn to_geojson(&self, decimals: u32) -> serde_json::Value {
+        use serde_json::{json, Value};
+        let f = 10f64.powi(decimals as i32);
+        let round = |x: f64| (x * f).round() / f;
+        let mut by_area: Vec<Vec<Value>> = vec![Vec::new(); self.areas.len()];
+        for p in &self.polys {
+            let rings: Vec<Value> = p
+                .rings
+                .iter()
+                .map(|&(a, b)| {
+                    let ring: Vec<Value> = self.points[a as usize..b as usize]
+                        .iter()
+                        .map(|q| json!([round(q[0]), round(q[1])]))
+                        .collect();
+                    Value::Array(ring)
+                })
+                .collect();
+            by_area[p.area as usize].push(Value::Array(rings));
+        }
+        let features: Vec<Value> = self
+            .areas
+            .iter()
+            .zip(by_area)
+            .filter(|(_, polys)| !polys.is_empty())
+            .map(|(a, polys)| {
+                json!({
+                    "type": "Feature",
+                    "properties": {"country": a.country, "admin1": a.admin1, "admin2": a.admin2},
+                    "geometry": {"type": "MultiPolygon", "coordinates": polys},
+                })
+            })
+            .collect();
+        json!({"type": "FeatureCollection", "features": features})
+    }
+
     /// Countries (ISO2) covered, sorted, without duplicates.
     pub fn countries(&self) -> Vec<&str> {
         let mut c: Vec<&str> = self.areas.iter().map(|a| a.country.as_str()).collect();
@@ -454,6 +492,18 @@ mod tests {
             ],
         };
         Boundaries::from_bytes(&codec::encode(&d)).unwrap()
+    }
+
+    #[test]
+    fn geojson_has_one_feature_per_area_with_closed_rings() {
+        let b = Boundaries::embedded();
+        let g = b.to_geojson(4);
+        let features = g["features"].as_array().unwrap();
+        assert_eq!(features.len(), b.area_count());
+        let ring = &features[0]["geometry"]["coordinates"][0][0];
+        let ring = ring.as_array().unwrap();
+        assert!(ring.len() >= 3);
+        assert!(features.iter().any(|f| f["properties"]["country"] == "ML"));
     }
 
     #[test]

@@ -37,6 +37,12 @@ pub struct Args {
     /// folder]. An existing file there is replaced.
     #[arg(long, value_name = "PATH")]
     db: Option<std::path::PathBuf>,
+    /// Where to serve the page afterwards (a free port is taken when this one is busy).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: std::net::SocketAddr,
+    /// Only load and print; do not serve the page.
+    #[arg(long)]
+    no_serve: bool,
 }
 
 pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
@@ -84,5 +90,10 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         path.display(),
         path.display()
     );
-    Ok(ExitCode::SUCCESS)
+    if a.no_serve {
+        return Ok(ExitCode::SUCCESS);
+    }
+    drop(record);
+    outln!("\nThe map, the timeline and every event's claims and evidence are on the page below.");
+    crate::serve::serve(config, path, a.addr, None, 64 * 1024 * 1024, true)
 }

@@ -16,6 +16,7 @@ mod eval;
 mod extract;
 mod gazetteer;
 mod record;
+mod serve;
 
 use anyhow::Result;
 
@@ -67,8 +68,12 @@ enum Command {
     Search(record::SearchArgs),
     /// What could not be read, with its error.
     Failures(record::FailuresArgs),
-    /// Load the example reports shipped with Vigie into a fresh record and show what it found.
+    /// Load the example reports shipped with Vigie into a fresh record, show what it found
+    /// and serve the map at http://127.0.0.1:8080/.
     Demo(demo::Args),
+    /// Serve the record over HTTP: a JSON API (OpenAPI at /api/openapi.json) and the
+    /// analyst's page (map, timeline, claims and evidence), offline.
+    Serve(serve::Args),
     /// Write synthetic reports as JSON Lines (for scale benchmarks and tests).
     Synth(SynthArgs),
 }
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
         Command::Search(a) => record::search(a),
         Command::Failures(a) => record::failures(a),
         Command::Demo(a) => demo::run(&cli.config(), a),
+        Command::Serve(a) => serve::run(&cli.config(), a),
         Command::Synth(a) => synth(a),
     };
     match result {

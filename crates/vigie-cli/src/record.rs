@@ -494,6 +494,9 @@ pub struct EventsArgs {
     /// ACLED event type or sub-event type.
     #[arg(long = "type")]
     pub event_type: Option<String>,
+    /// ACLED sub-event type.
+    #[arg(long = "sub-type")]
+    pub sub_event_type: Option<String>,
     /// An actor, as Vigie names it (actor1, actor2 or associated).
     #[arg(long)]
     pub actor: Option<String>,
@@ -522,6 +525,7 @@ pub fn events(config: &Config, a: &EventsArgs) -> Result<ExitCode> {
         bbox: a.bbox,
         country: a.country.clone(),
         event_type: a.event_type.clone(),
+        sub_event_type: a.sub_event_type.clone(),
         actor: a.actor.clone(),
         text: a.text.clone(),
         contested: a.contested.then_some(true),
@@ -546,39 +550,84 @@ pub fn events(config: &Config, a: &EventsArgs) -> Result<ExitCode> {
             writeln!(out)?;
         }
         EventsFormat::Jsonl | EventsFormat::Acled | EventsFormat::Parquet => {
-            let mut details = Vec::with_capacity(list.len());
-            for e in &list {
-                if let Some(d) = record.store().event(&e.id)? {
-                    details.push(d);
+            let details = details_of(record.store(), &list)?;
+            match a.format {
+                EventsFormat::Jsonl => {
+                    for d in &details {
+                        serde_json::to_writer(&mut out, d)?;
+                        writeln!(out)?;
+                    }
                 }
-            }
-            if a.format == EventsFormat::Jsonl {
-                for d in &details {
-                    serde_json::to_writer(&mut out, d)?;
-                    writeln!(out)?;
+                EventsFormat::Parquet => {
+                    AcledTables::load(config)?.write_parquet(&mut out, &details)?
                 }
-            } else {
-                let lexicon = vigie_lexicon::ActorLexicon::load(config.user_dir.as_deref())?;
-                let countries =
-                    vigie_record::countries::Countries::load(config.user_dir.as_deref())
-                        .map_err(anyhow::Error::msg)?;
-                let inter = |name: &str| -> u8 {
-                    lexicon
-                        .actors()
-                        .iter()
-                        .find(|x| x.canonical == name)
-                        .map_or(0, |x| x.inter)
-                };
-                if a.format == EventsFormat::Parquet {
-                    export::write_acled_parquet(&mut out, &details, &countries, &inter)?;
-                } else {
-                    export::write_acled(&mut out, &details, &countries, &inter)?;
-                }
+                _ => AcledTables::load(config)?.write_csv(&mut out, &details)?,
             }
         }
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each event with everything behind it, in the list's order.
+pub fn details_of(
+    store: &impl Store,
+    list: &[vigie_record::MergedEvent],
+) -> Result<Vec<vigie_record::EventDetail>> {
+    let mut details = Vec::with_capacity(list.len());
+    for e in list {
+        if let Some(d) = store.event(&e.id)? {
+            details.push(d);
+        }
+    }
+    Ok(details)
+}
+
+/// What ACLED exports need besides the events: the actor lexicon (for the interaction
+/// codes) and the country table, with the user's additions.
+pub struct AcledTables {
+    lexicon: vigie_lexicon::ActorLexicon,
+    countries: vigie_record::countries::Countries,
+}
+
+impl AcledTables {
+    /// The embedded tables, extended by the user's data folder.
+    pub fn load(config: &Config) -> Result<AcledTables> {
+        Ok(AcledTables {
+            lexicon: vigie_lexicon::ActorLexicon::load(config.user_dir.as_deref())?,
+            countries: vigie_record::countries::Countries::load(config.user_dir.as_deref())
+                .map_err(anyhow::Error::msg)?,
+        })
+    }
+
+    /// ACLED's interaction code of an actor (0 when unknown).
+    fn inter(&self, name: &str) -> u8 {
+        self.lexicon
+            .actors()
+            .iter()
+            .find(|x| x.canonical == name)
+            .map_or(0, |x| x.inter)
+    }
+
+    /// ACLED's 31 columns as CSV.
+    pub fn write_csv(
+        &self,
+        out: &mut impl Write,
+        details: &[vigie_record::EventDetail],
+    ) -> Result<()> {
+        export::write_acled(out, details, &self.countries, &|n| self.inter(n))?;
+        Ok(())
+    }
+
+    /// ACLED's 31 columns as typed Parquet.
+    pub fn write_parquet(
+        &self,
+        out: &mut (impl Write + Send),
+        details: &[vigie_record::EventDetail],
+    ) -> Result<()> {
+        export::write_acled_parquet(out, details, &self.countries, &|n| self.inter(n))?;
+        Ok(())
+    }
 }
 
 /// Arguments of `vigie event`.

@@ -315,7 +315,11 @@ fn issue4_acled_export_has_exactly_acleds_31_columns() {
 fn issue4_demo_finds_events() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.sqlite");
-    let o = vigie().args(["demo", "--db"]).arg(&db).output().unwrap();
+    let o = vigie()
+        .args(["demo", "--no-serve", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let st = SqliteStore::open(&db).unwrap().stats().unwrap();
     assert!(st.events >= 3, "{st:?}");

@@ -166,6 +166,8 @@ pub struct DocumentRef {
 pub struct StoredReport {
     /// `{document id}/{index in the document}`.
     pub id: String,
+    /// The merged event it belongs to.
+    pub event_id: String,
     /// The document.
     pub document: DocumentRef,
     /// Why it joined its event (empty for the report that created it).
@@ -291,6 +293,8 @@ pub struct EventFilter {
     pub country: Option<String>,
     /// ACLED event type or sub-event type.
     pub event_type: Option<String>,
+    /// ACLED sub-event type.
+    pub sub_event_type: Option<String>,
     /// An actor (actor1, actor2 or associated), case-insensitive.
     pub actor: Option<String>,
     /// Words that must occur in one of the event's documents (full-text search).
@@ -318,4 +322,65 @@ pub struct Stats {
     pub movements: u64,
     /// Tracks.
     pub tracks: u64,
+}
+
+/// The width of a timeline's bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TimeBin {
+    /// One bar per day.
+    Day,
+    /// One bar per week, Monday to Sunday.
+    Week,
+    /// One bar per calendar month.
+    Month,
+}
+
+impl std::str::FromStr for TimeBin {
+    type Err = String;
+    fn from_str(s: &str) -> Result<TimeBin, String> {
+        match s {
+            "day" => Ok(TimeBin::Day),
+            "week" => Ok(TimeBin::Week),
+            "month" => Ok(TimeBin::Month),
+            _ => Err(format!("unknown bin {s:?}: day, week or month")),
+        }
+    }
+}
+
+/// How many events of one type start in one bar of a timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineCount {
+    /// The bar's first day (a Monday for weeks, the 1st for months).
+    pub period: NaiveDate,
+    /// ACLED event type.
+    pub event_type: String,
+    /// Events whose first day falls in the bar.
+    pub count: u64,
+}
+
+/// One thing found in a document, as stored: where it is and what it is.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredMention {
+    /// place, date, quantity or actor.
+    pub kind: String,
+    /// Start, in bytes of the document's text.
+    pub start: usize,
+    /// End, in bytes.
+    pub end: usize,
+    /// What it resolves to, in a few words (place name, ISO date, actor).
+    pub label: Option<String>,
+    /// The whole mention, as in the extraction contract.
+    pub data: serde_json::Value,
+}
+
+/// Everything the record found in one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocumentFindings {
+    /// Mentions, by position.
+    pub mentions: Vec<StoredMention>,
+    /// Its reports (its accounts of events), each with the merged event it joined.
+    pub reports: Vec<StoredReport>,
+    /// Its movements, in the order found.
+    pub movements: Vec<Movement>,
 }

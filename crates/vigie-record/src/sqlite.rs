@@ -1,10 +1,11 @@
 //! The SQLite backend: one file, WAL journal, foreign keys on, versioned migrations,
-//! full-text search over documents (FTS5) and a spatial index over events (R*Tree).
+//! full-text search over documents (FTS5) and R*Tree indexes over events by place and time.
 
 use crate::merge::{ReportFacts, ReportKey};
 use crate::model::{
-    DocumentRef, EventDetail, EventFilter, Failure, FatalityRange, MergedEvent, NewDocument,
-    SearchHit, Stats, StoredDocument, StoredMovement, StoredReport, Track,
+    DocumentFindings, DocumentRef, EventDetail, EventFilter, Failure, FatalityRange, MergedEvent,
+    NewDocument, SearchHit, Stats, StoredDocument, StoredMention, StoredMovement, StoredReport,
+    TimeBin, TimelineCount, Track,
 };
 use crate::store::{ReportRow, Store, StoreError};
 use chrono::NaiveDate;
@@ -28,6 +29,7 @@ impl From<serde_json::Error> for StoreError {
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/001_record.sql"),
     include_str!("../migrations/002_events_time.sql"),
+    include_str!("../migrations/003_events_space_time.sql"),
 ];
 
 /// A small number per event type for the time index: ACLED's six types in a fixed
@@ -86,6 +88,18 @@ const EVENT_COLUMNS: &str = "id, event_type, sub_event_type, date_from, date_to,
      location, lat, lon, geo_precision, country, admin1, admin2, actor1, assoc_actor1, actor2, \
      assoc_actor2, civilian_targeting, fat_low, fat_best, fat_high, wounded, sources, reports, \
      contested, contested_why, actors, journey, country_wide";
+
+/// [`EVENT_COLUMNS`] of the table aliased `e`, for queries that join another table.
+fn event_columns_of_e() -> &'static str {
+    static COLUMNS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    COLUMNS.get_or_init(|| {
+        EVENT_COLUMNS
+            .split(',')
+            .map(|c| format!("e.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
 
 fn event_from_row(r: &Row<'_>) -> rusqlite::Result<(MergedEvent, ReportKey)> {
     let json_list = |i: usize| -> rusqlite::Result<Vec<String>> {
@@ -173,6 +187,83 @@ fn insert_mentions<T: serde::Serialize>(
     Ok(())
 }
 
+/// The `FROM … WHERE …` of a query over the events matching `f` (alias `e`), with its
+/// arguments. A box or a period is answered by an R*Tree, which then drives the query
+/// (`CROSS JOIN` keeps that order, so SQLite never walks every event by date instead);
+/// the exact tests on the event's own columns follow, as the R*Tree rounds its
+/// coordinates outward.
+fn events_matching(f: &EventFilter) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value as V;
+    let mut args: Vec<V> = Vec::new();
+    let mut sql = if let Some((x0, y0, x1, y1)) = f.bbox {
+        args.extend([V::Real(x0), V::Real(x1), V::Real(y0), V::Real(y1)]);
+        String::from(
+            "FROM events_space_time s CROSS JOIN events e ON e.seq = s.id
+             WHERE s.min_lon >= ? AND s.max_lon <= ? AND s.min_lat >= ? AND s.max_lat <= ?",
+        )
+    } else if f.from.is_some() || f.to.is_some() {
+        String::from("FROM events_time s CROSS JOIN events e ON e.seq = s.id WHERE 1 = 1")
+    } else {
+        String::from("FROM events e WHERE 1 = 1")
+    };
+    if f.bbox.is_some() || f.from.is_some() || f.to.is_some() {
+        if let Some(from) = f.from {
+            sql.push_str(" AND s.t1 >= ?");
+            args.push(V::Real(day_number(from)));
+        }
+        if let Some(to) = f.to {
+            sql.push_str(" AND s.t0 <= ?");
+            args.push(V::Real(day_number(to)));
+        }
+    }
+    if let Some((x0, y0, x1, y1)) = f.bbox {
+        sql.push_str(" AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?");
+        args.extend([V::Real(x0), V::Real(x1), V::Real(y0), V::Real(y1)]);
+    }
+    if let Some(from) = f.from {
+        sql.push_str(" AND coalesce(e.date_to, e.date_from) >= ?");
+        args.push(V::Text(from.to_string()));
+    }
+    if let Some(to) = f.to {
+        sql.push_str(" AND e.date_from <= ?");
+        args.push(V::Text(to.to_string()));
+    }
+    if let Some(c) = &f.country {
+        sql.push_str(" AND lower(e.country) = lower(?)");
+        args.push(V::Text(
+            crate::countries::iso2_of(c).unwrap_or(c).to_string(),
+        ));
+    }
+    if let Some(t) = &f.event_type {
+        sql.push_str(" AND (lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))");
+        args.push(V::Text(t.clone()));
+        args.push(V::Text(t.clone()));
+    }
+    if let Some(t) = &f.sub_event_type {
+        sql.push_str(" AND lower(e.sub_event_type) = lower(?)");
+        args.push(V::Text(t.clone()));
+    }
+    if let Some(a) = &f.actor {
+        sql.push_str(
+            " AND (lower(e.actor1) = lower(?) OR lower(e.actor2) = lower(?)
+               OR instr(lower(e.actors), lower(char(31) || ? || char(31))) > 0)",
+        );
+        args.extend([V::Text(a.clone()), V::Text(a.clone()), V::Text(a.clone())]);
+    }
+    if let Some(q) = &f.text {
+        sql.push_str(
+            " AND e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.doc_id
+               WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))",
+        );
+        args.push(V::Text(fts_query(q)));
+    }
+    if let Some(c) = f.contested {
+        sql.push_str(" AND e.contested = ?");
+        args.push(V::Integer(i64::from(c)));
+    }
+    (sql, args)
+}
+
 impl SqliteStore {
     /// Opens (creating when absent) the record at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
@@ -183,6 +274,33 @@ impl SqliteStore {
         }
         let conn = Connection::open(path)?;
         Self::setup(conn)
+    }
+
+    /// Opens an existing record for reading only, as the HTTP server's readers do (many
+    /// may read while one writes). The record must exist with this build's schema: open
+    /// it once with [`SqliteStore::open`] first.
+    pub fn open_read_only(path: &Path) -> Result<SqliteStore, StoreError> {
+        use rusqlite::OpenFlags;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version > known {
+            return Err(StoreError::TooNew {
+                found: version,
+                known,
+            });
+        }
+        if version < known {
+            return Err(StoreError::Database(format!(
+                "{} has schema version {version}; open it for writing once to bring it to {known}",
+                path.display()
+            )));
+        }
+        Ok(SqliteStore { conn })
     }
 
     /// A record in memory, for tests and one-off runs.
@@ -241,7 +359,7 @@ impl SqliteStore {
 
     fn reports_where(&self, clause: &str, arg: &str) -> Result<Vec<StoredReport>, StoreError> {
         let sql = format!(
-            "SELECT r.id, r.reasons, r.data, d.id, d.url, d.outlet, d.published, d.title
+            "SELECT r.id, r.reasons, r.data, r.event_id, d.id, d.url, d.outlet, d.published, d.title
              FROM reports r JOIN documents d ON d.id = r.doc_id WHERE {clause} ORDER BY r.seq"
         );
         let mut st = self.conn.prepare_cached(&sql)?;
@@ -250,14 +368,16 @@ impl SqliteStore {
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
-                docref_from_row(r, 3)?,
+                r.get::<_, String>(3)?,
+                docref_from_row(r, 4)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (id, reasons, data, document) = row?;
+            let (id, reasons, data, event_id, document) = row?;
             out.push(StoredReport {
                 id,
+                event_id,
                 document,
                 reasons: serde_json::from_str(&reasons)?,
                 event: serde_json::from_str(&data)?,
@@ -526,7 +646,7 @@ impl Store for SqliteStore {
             .prepare_cached("SELECT rowid FROM events WHERE id = ?1")?
             .query_row([&e.id], |r| r.get(0))?;
         self.conn
-            .prepare_cached("DELETE FROM events_rtree WHERE id = ?1")?
+            .prepare_cached("DELETE FROM events_space_time WHERE id = ?1")?
             .execute([rowid])?;
         self.conn
             .prepare_cached("DELETE FROM events_time WHERE id = ?1")?
@@ -545,10 +665,16 @@ impl Store for SqliteStore {
         if let (Some(lat), Some(lon)) = (e.lat, e.lon) {
             self.conn
                 .prepare_cached(
-                    "INSERT INTO events_rtree (id, min_lon, max_lon, min_lat, max_lat)
-                     VALUES (?1, ?2, ?2, ?3, ?3)",
+                    "INSERT INTO events_space_time (id, min_lon, max_lon, min_lat, max_lat, t0, t1)
+                     VALUES (?1, ?2, ?2, ?3, ?3, ?4, ?5)",
                 )?
-                .execute(params![rowid, lon, lat])?;
+                .execute(params![
+                    rowid,
+                    lon,
+                    lat,
+                    day_number(key.from),
+                    day_number(key.to)
+                ])?;
         }
         Ok(())
     }
@@ -565,7 +691,7 @@ impl Store for SqliteStore {
                 .execute(params![absorbed, into])?;
         }
         for sql in [
-            "DELETE FROM events_rtree WHERE id = (SELECT seq FROM events WHERE id = ?1)",
+            "DELETE FROM events_space_time WHERE id = (SELECT seq FROM events WHERE id = ?1)",
             "DELETE FROM events_time WHERE id = (SELECT seq FROM events WHERE id = ?1)",
             "DELETE FROM events WHERE id = ?1",
         ] {
@@ -658,55 +784,9 @@ impl Store for SqliteStore {
     }
 
     fn events(&self, f: &EventFilter) -> Result<Vec<MergedEvent>, StoreError> {
-        let mut sql = format!("SELECT {EVENT_COLUMNS}, updated_at FROM events e WHERE 1 = 1");
-        let mut args: Vec<rusqlite::types::Value> = Vec::new();
-        use rusqlite::types::Value as V;
-        if let Some(from) = f.from {
-            sql.push_str(" AND coalesce(e.date_to, e.date_from) >= ?");
-            args.push(V::Text(from.to_string()));
-        }
-        if let Some(to) = f.to {
-            sql.push_str(" AND e.date_from <= ?");
-            args.push(V::Text(to.to_string()));
-        }
-        if let Some((x0, y0, x1, y1)) = f.bbox {
-            sql.push_str(
-                " AND e.rowid IN (SELECT id FROM events_rtree
-                   WHERE min_lon >= ? AND max_lon <= ? AND min_lat >= ? AND max_lat <= ?)",
-            );
-            args.extend([V::Real(x0), V::Real(x1), V::Real(y0), V::Real(y1)]);
-        }
-        if let Some(c) = &f.country {
-            sql.push_str(" AND lower(e.country) = lower(?)");
-            args.push(V::Text(
-                crate::countries::iso2_of(c).unwrap_or(c).to_string(),
-            ));
-        }
-        if let Some(t) = &f.event_type {
-            sql.push_str(
-                " AND (lower(e.event_type) = lower(?) OR lower(e.sub_event_type) = lower(?))",
-            );
-            args.push(V::Text(t.clone()));
-            args.push(V::Text(t.clone()));
-        }
-        if let Some(a) = &f.actor {
-            sql.push_str(
-                " AND (lower(e.actor1) = lower(?) OR lower(e.actor2) = lower(?)
-                   OR instr(lower(e.actors), lower(char(31) || ? || char(31))) > 0)",
-            );
-            args.extend([V::Text(a.clone()), V::Text(a.clone()), V::Text(a.clone())]);
-        }
-        if let Some(q) = &f.text {
-            sql.push_str(
-                " AND e.id IN (SELECT r.event_id FROM reports r JOIN documents d ON d.id = r.doc_id
-                   WHERE d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))",
-            );
-            args.push(V::Text(fts_query(q)));
-        }
-        if let Some(c) = f.contested {
-            sql.push_str(" AND e.contested = ?");
-            args.push(V::Integer(i64::from(c)));
-        }
+        let (matching, args) = events_matching(f);
+        let columns = event_columns_of_e();
+        let mut sql = format!("SELECT {columns}, e.updated_at {matching}");
         sql.push_str(" ORDER BY e.date_from, e.id");
         if let Some(l) = f.limit {
             sql.push_str(&format!(" LIMIT {l} OFFSET {}", f.offset));
@@ -718,6 +798,42 @@ impl Store for SqliteStore {
         let mut out = Vec::new();
         for r in rows {
             out.push(r?.0);
+        }
+        Ok(out)
+    }
+
+    fn timeline(&self, f: &EventFilter, bin: TimeBin) -> Result<Vec<TimelineCount>, StoreError> {
+        let (matching, args) = events_matching(f);
+        let period = match bin {
+            TimeBin::Day => "e.date_from",
+            // the Monday of the week: forward to Sunday (or stay), back six days
+            TimeBin::Week => "date(e.date_from, 'weekday 0', '-6 days')",
+            TimeBin::Month => "strftime('%Y-%m-01', e.date_from)",
+        };
+        let sql = format!(
+            "SELECT {period} AS period, e.event_type, count(*) {matching}
+               AND e.date_from IS NOT NULL
+             GROUP BY period, e.event_type ORDER BY period, e.event_type"
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
+        let rows = st.query_map(params_from_iter(args), |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })?;
+        let mut out = Vec::new();
+        for r in rows {
+            let (period, event_type, count) = r?;
+            let Some(period) = date(Some(period)) else {
+                continue;
+            };
+            out.push(TimelineCount {
+                period,
+                event_type,
+                count: count as u64,
+            });
         }
         Ok(out)
     }
@@ -779,6 +895,46 @@ impl Store for SqliteStore {
                 ))
             })
             .optional()?)
+    }
+
+    fn document_findings(&self, id: &str) -> Result<DocumentFindings, StoreError> {
+        let mut st = self.conn.prepare_cached(
+            "SELECT kind, start, end, label, data FROM mentions WHERE doc_id = ?1
+             ORDER BY start, end",
+        )?;
+        let rows = st.query_map([id], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, String>(4)?,
+            ))
+        })?;
+        let mut mentions = Vec::new();
+        for row in rows {
+            let (kind, start, end, label, data) = row?;
+            mentions.push(StoredMention {
+                kind,
+                start: start as usize,
+                end: end as usize,
+                label,
+                data: serde_json::from_str(&data)?,
+            });
+        }
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT data FROM movements WHERE doc_id = ?1 ORDER BY idx")?;
+        let rows = st.query_map([id], |r| r.get::<_, String>(0))?;
+        let mut movements = Vec::new();
+        for row in rows {
+            movements.push(serde_json::from_str(&row?)?);
+        }
+        Ok(DocumentFindings {
+            mentions,
+            reports: self.reports_where("r.doc_id = ?1", id)?,
+            movements,
+        })
     }
 
     fn tracks(&self) -> Result<Vec<Track>, StoreError> {

@@ -4,8 +4,8 @@
 
 use crate::merge::{ReportFacts, ReportKey};
 use crate::model::{
-    EventDetail, EventFilter, Failure, MergedEvent, NewDocument, SearchHit, Stats, StoredDocument,
-    StoredMovement, Track,
+    DocumentFindings, EventDetail, EventFilter, Failure, MergedEvent, NewDocument, SearchHit,
+    Stats, StoredDocument, StoredMovement, TimeBin, TimelineCount, Track,
 };
 use vigie_model::Event;
 
@@ -99,12 +99,21 @@ pub trait Store {
 
     /// Merged events matching a filter, by date then id.
     fn events(&self, filter: &EventFilter) -> Result<Vec<MergedEvent>, StoreError>;
+    /// How many events matching a filter start in each day, week or month, by type
+    /// (the filter's limit and offset are ignored).
+    fn timeline(
+        &self,
+        filter: &EventFilter,
+        bin: TimeBin,
+    ) -> Result<Vec<TimelineCount>, StoreError>;
     /// One event with its reports.
     fn event(&self, id: &str) -> Result<Option<EventDetail>, StoreError>;
     /// Full-text search over documents, best first.
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError>;
     /// One document and its text.
     fn document(&self, id: &str) -> Result<Option<(StoredDocument, String)>, StoreError>;
+    /// What was found in a document: mentions, reports, movements.
+    fn document_findings(&self, id: &str) -> Result<DocumentFindings, StoreError>;
     /// Every track, by first day.
     fn tracks(&self) -> Result<Vec<Track>, StoreError>;
     /// Everything in quarantine.
