@@ -151,3 +151,124 @@ mod tests {
         assert!(jsonl_line(3).starts_with('{'));
     }
 }
+
+/// Synthetic *coded* event number `i`, as a document whose extraction is given rather
+/// than computed: one event at a point spread over the Sahel (10–24° N, 12° W–16° E),
+/// dated from 1985 on at about 70 events a day, with a type, actors and fatalities
+/// drawn from `i`. It fills a record with millions of distinct events in minutes (the
+/// text pipeline would need seven documents per distinct event), to measure the API
+/// and the map at scale. Deterministic.
+pub fn coded_event(i: u64) -> crate::NewDocument {
+    use vigie_model::{
+        Claim, Document, Event, Extraction, Fatalities, Lang, PlaceMention, SpanText,
+    };
+    const TYPES: &[(&str, &str)] = &[
+        ("Battles", "Armed clash"),
+        ("Explosions/Remote violence", "Air/drone strike"),
+        (
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        ("Violence against civilians", "Attack"),
+        (
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        ("Protests", "Peaceful protest"),
+        ("Riots", "Violent demonstration"),
+        ("Strategic developments", "Other"),
+    ];
+    const ACTORS: &[&str] = &[
+        "JNIM",
+        "FAMa",
+        "ISSP",
+        "CSP-DPA",
+        "Wagner Group",
+        "Civilians",
+    ];
+    let mix = crate::merge::mix64(&format!("coded-{i}"));
+    let unit = |shift: u32| ((mix >> shift) & 0xffff) as f64 / 65_535.0;
+    let lat = 10.0 + 14.0 * unit(0);
+    let lon = -12.0 + 28.0 * unit(16);
+    let day = NaiveDate::from_ymd_opt(1985, 1, 1).expect("valid date") + Days::new(i / 70);
+    let (event_type, sub_event_type) = TYPES[((mix >> 32) % TYPES.len() as u64) as usize];
+    let a1 = ACTORS[((mix >> 40) % ACTORS.len() as u64) as usize];
+    let a2 = ACTORS[((mix >> 44) % ACTORS.len() as u64) as usize];
+    let killed = ((mix >> 48) % 25) as i64;
+    let text = format!(
+        "Synthetic event {i}: {sub_event_type} on {day} at {lat:.4}, {lon:.4} ({a1} against {a2}), {killed} killed."
+    );
+    let span = |needle: &str| {
+        let start = text.find(needle).unwrap_or(0);
+        SpanText {
+            start,
+            end: start + needle.len(),
+            text: needle.to_string(),
+        }
+    };
+    let place_text = format!("{lat:.4}, {lon:.4}");
+    let place = PlaceMention {
+        span: span(&place_text),
+        name: format!("Point {i}"),
+        geonameid: None,
+        lat: Some(lat),
+        lon: Some(lon),
+        country: String::new(),
+        admin1: None,
+        admin2: None,
+        feature: "PPL".into(),
+        geo_precision: 1,
+        score: 1.0,
+        relative: None,
+        unresolved: false,
+    };
+    let document = Document {
+        id: vigie_model::content_id(&text),
+        lang: Lang::En,
+        published: Some(day + Days::new(1)),
+        title: Some(format!("Synthetic event {i}")),
+        outlet: Some("synthetic.example".into()),
+        url: Some(format!("https://synthetic.example/event/{i}")),
+        text: text.clone(),
+    };
+    let figure = format!("{killed} killed");
+    let event = Event {
+        event_type: event_type.into(),
+        sub_event_type: sub_event_type.into(),
+        from: Some(day),
+        to: Some(day),
+        time_precision: 1,
+        location: Some(place.clone()),
+        geo_precision: 1,
+        actor1: Some(a1.into()),
+        assoc_actor1: Vec::new(),
+        actor2: (a2 != a1).then(|| a2.to_string()),
+        assoc_actor2: Vec::new(),
+        civilian_targeting: a2 == "Civilians",
+        fatalities: Some(Fatalities {
+            low: Some(killed),
+            best: Some(killed),
+            high: Some(killed),
+            best_rule: None,
+        }),
+        wounded: None,
+        claims: vec![Claim {
+            claimant: "synthetic.example".into(),
+            hedged: false,
+            what: figure.clone(),
+            basis: None,
+            span: span(&figure),
+        }],
+        evidence: vec![span(sub_event_type)],
+        rules: vec!["synthetic".into()],
+    };
+    let mut extraction = Extraction::empty(&document);
+    extraction.places.push(place);
+    extraction.events.push(event);
+    crate::NewDocument {
+        document,
+        extraction,
+        source: format!("synthetic:{i}"),
+        format: "synthetic".into(),
+    }
+}
