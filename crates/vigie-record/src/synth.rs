@@ -140,18 +140,6 @@ pub fn jsonl_line(i: u64) -> String {
     .to_string()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn documents_are_deterministic_and_distinct() {
-        assert_eq!(document(7), document(7));
-        assert_ne!(document(7).text, document(8).text);
-        assert!(jsonl_line(3).starts_with('{'));
-    }
-}
-
 /// Synthetic *coded* event number `i`, as a document whose extraction is given rather
 /// than computed: one event at a point spread over the Sahel (10–24° N, 12° W–16° E),
 /// dated from 1985 on at about 70 events a day, with a type, actors and fatalities
@@ -270,5 +258,30 @@ pub fn coded_event(i: u64) -> crate::NewDocument {
         extraction,
         source: format!("synthetic:{i}"),
         format: "synthetic".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_deterministic_and_distinct() {
+        assert_eq!(document(7), document(7));
+        assert_ne!(document(7).text, document(8).text);
+        assert!(jsonl_line(3).starts_with('{'));
+    }
+
+    #[test]
+    fn coded_events_are_deterministic_and_located() {
+        let a = coded_event(12_345);
+        assert_eq!(a.document, coded_event(12_345).document);
+        let e = &a.extraction.events[0];
+        let (lat, lon) = e.location.as_ref().unwrap().point().unwrap();
+        assert!((10.0..=24.0).contains(&lat) && (-12.0..=16.0).contains(&lon));
+        for s in e.evidence.iter().chain(e.claims.iter().map(|c| &c.span)) {
+            assert_eq!(&a.document.text[s.start..s.end], s.text);
+        }
+        assert_ne!(a.document.id, coded_event(12_346).document.id);
     }
 }
