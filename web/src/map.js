@@ -29,6 +29,7 @@ export function createMap(id, view, onEvent, onMove) {
     map,
     events: L.markerClusterGroup({
       maxClusterRadius: 40,
+      disableClusteringAtZoom: 11,
       showCoverageOnHover: false,
       iconCreateFunction: (c) =>
         L.divIcon({ html: h("span", {}, String(c.getChildCount())), className: "cluster", iconSize: [30, 30] }),

@@ -27,8 +27,11 @@ export async function showEvent(body, id) {
     }),
   );
   body.replaceChildren(...eventView(e, docs));
-  const first = body.querySelector("mark");
-  if (first && first.scrollIntoView) first.scrollIntoView({ block: "nearest" });
+  // each report's text box opens at its first marked words; the panel stays at the top
+  for (const box of body.querySelectorAll(".doctext")) {
+    const mark = box.querySelector("mark");
+    if (mark) box.scrollTop = Math.max(0, mark.offsetTop - box.offsetTop - 24);
+  }
 }
 
 function range(a, b) {
@@ -80,7 +83,7 @@ function claimsTable(e) {
       rows.push(
         h("tr", { className: c.hedged ? "claim hedged" : "claim" },
           h("td", {}, c.claimant),
-          h("td", {}, c.what),
+          h("td", {}, c.what, c.span && c.span.text ? h("q", { className: "quote" }, c.span.text) : ""),
           h("td", {}, c.hedged ? t("yes") : t("no")),
           h("td", {}, c.basis || "–"),
           h("td", {}, r.document.outlet || r.document.title || r.document.id.slice(0, 12)),
