@@ -52,6 +52,34 @@ fn main() {
 }
 
 fn build(web: &Path, dist: &Path) {
+    // two build-script runs (say, the dev and test profiles) may start together: the
+    // first to create the lock folder installs, the other waits (a lock older than ten
+    // minutes is a crashed run's, and is taken over)
+    let lock = web.join(".npm-install.lock");
+    let started = std::time::Instant::now();
+    while std::fs::create_dir(&lock).is_err() {
+        let stale = std::fs::metadata(&lock)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age.as_secs() > 600);
+        if stale || started.elapsed().as_secs() > 600 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+    }
+    install(web);
+    let _ = std::fs::remove_dir(&lock);
+    run(
+        Command::new("node")
+            .arg("build.mjs")
+            .arg(dist)
+            .current_dir(web),
+        "node build.mjs (bundling the page)",
+    );
+}
+
+fn install(web: &Path) {
     let installed = web.join("node_modules/.package-lock.json");
     let lock = web.join("package-lock.json");
     let stale = match (std::fs::metadata(&installed), std::fs::metadata(&lock)) {
@@ -66,13 +94,6 @@ fn build(web: &Path, dist: &Path) {
             "npm ci (installing the page's npm packages)",
         );
     }
-    run(
-        Command::new("node")
-            .arg("build.mjs")
-            .arg(dist)
-            .current_dir(web),
-        "node build.mjs (bundling the page)",
-    );
 }
 
 fn run(cmd: &mut Command, what: &str) {
