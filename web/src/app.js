@@ -39,10 +39,24 @@ for (const ty of TYPES) typeSelect.append(h("option", { value: ty }, ty));
 setLang(state.lang || (navigator.language || "en").slice(0, 2));
 fillForm();
 
+// With more events than one request brings, the map asks for those in its view only,
+// again after each move.
+let viewportOnly = false;
+
 const map = createMap("map", parseView(state.map), openEvent, (v) => {
   state.map = `${v.zoom}/${v.lat.toFixed(4)}/${v.lon.toFixed(4)}`;
   writeState(state);
+  if (viewportOnly) loadEvents();
 });
+
+function viewBox() {
+  const b = map.map.getBounds();
+  const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
+  return [
+    clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90),
+    clamp(b.getEast(), -180, 180), clamp(b.getNorth(), -90, 90),
+  ].map((x) => x.toFixed(4)).join(",");
+}
 const timeline = createTimeline(document.getElementById("timeline"), (from, to) => {
   state.from = from || "";
   state.to = to || "";
@@ -59,13 +73,20 @@ async function loadEvents() {
   const q = filterQuery(state);
   q.set("format", "geojson");
   q.set("limit", String(EVENT_LIMIT));
+  if (viewportOnly) q.set("bbox", viewBox());
   try {
     const fc = await getJson(`/api/events?${q}`);
     if (n !== eventsRequest) return;
+    if (fc.next && !viewportOnly && framed) {
+      viewportOnly = true;
+      loadEvents();
+      return;
+    }
     showEvents(map, fc);
     if (!framed) {
       framed = true;
       frame(map, fc);
+      if (fc.next) viewportOnly = true;
     }
     document.getElementById("timeline-note").textContent =
       t("shown")(fc.features.length, Boolean(fc.next)) + " · " + t("brush_hint");
