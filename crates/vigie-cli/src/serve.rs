@@ -244,6 +244,7 @@ fn router(config: &Config, db: PathBuf, token: Option<String>, max_body: usize) 
         .route("/api/boundaries", get(boundaries_geojson))
         .route("/api/{*rest}", axum::routing::any(api_not_found))
         .fallback(page)
+        .method_not_allowed_fallback(method_not_allowed)
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::map_response(security_headers))
         .with_state(app))
@@ -733,6 +734,16 @@ async fn ingest(
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+async fn method_not_allowed(method: Method, uri: Uri) -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        format!(
+            "{method} is not allowed on {}; see /api/openapi.json",
+            uri.path()
+        ),
+    )
 }
 
 async fn api_not_found(method: Method, uri: Uri) -> ApiError {

@@ -398,6 +398,10 @@ fn issue5_ingest_needs_the_token_and_limits_bodies() {
     // other write methods are refused
     let r = s.request("DELETE", "/api/events", &[("Authorization", &auth)], b"");
     assert_eq!(r.status, 405);
+    assert!(r.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("DELETE"));
 }
 
 #[test]
