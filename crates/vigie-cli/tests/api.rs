@@ -337,6 +337,16 @@ fn issue5_ingest_needs_the_token_and_limits_bodies() {
     }
     let s = Server::start(&db, &["--token", TOKEN, "--max-body", "4096"]);
     let before = s.json("/api/stats")["documents"].as_u64().unwrap();
+    let counted = |s: &Server| -> u64 {
+        s.json("/api/timeline?bin=day")["counts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["count"].as_u64().unwrap())
+            .sum()
+    };
+    let events_before = counted(&s);
+    assert_eq!(counted(&s), events_before, "the same answer from the cache");
     let r = s.request("POST", "/api/documents", &[], REPORT.as_bytes());
     assert_eq!(r.status, 401, "{}", r.text());
     let r = s.request(
