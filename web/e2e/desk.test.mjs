@@ -97,6 +97,12 @@ test("brushing the timeline filters the map and is kept in the URL", async () =>
   await page.waitForTimeout(300);
   assert.equal(await markersShown(page), expected);
   assert.equal(await page.inputValue("input[name=from]"), from);
+  // the export links follow the selection
+  const href = await page.getAttribute("#export-jsonl", "href");
+  assert.ok(href.includes(`from=${from}`) && href.includes(`to=${to}`), href);
+  const exported = (await (await fetch(URL_BASE + href)).text()).trim().split("\n").filter(Boolean);
+  const inPeriod = (await api(`/api/events?from=${from}&to=${to}&limit=10000`)).events.length;
+  assert.equal(exported.length, inPeriod);
   await page.screenshot({ path: join(SHOTS, "brushed.png") });
   // the shared URL opens the same view
   const again = await browser.newPage({ viewport: { width: 1400, height: 900 } });

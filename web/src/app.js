@@ -65,11 +65,21 @@ const timeline = createTimeline(document.getElementById("timeline"), (from, to) 
   loadEvents();
 });
 
+/** Points the export links at the current selection. */
+function updateExports() {
+  for (const format of ["acled", "geojson", "jsonl"]) {
+    const q = filterQuery(state);
+    q.set("format", format);
+    document.getElementById(`export-${format}`).href = `/api/export?${q}`;
+  }
+}
+
 let eventsRequest = 0;
 let framed = Boolean(state.map);
 
 async function loadEvents() {
   const n = ++eventsRequest;
+  updateExports();
   const q = filterQuery(state);
   q.set("format", "geojson");
   q.set("limit", String(EVENT_LIMIT));

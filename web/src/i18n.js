@@ -4,7 +4,7 @@ const WORDS = {
   en: {
     type: "Type", all_types: "All types", actor: "Actor", country: "Country",
     from: "From", to: "To", text: "Text", contested_only: "Contested only", reset: "Reset",
-    close: "Close", timeline: "Events by type", per_week: "per week", per_day: "per day",
+    close: "Close", export: "Export", timeline: "Events by type", per_week: "per week", per_day: "per day",
     brush_hint: "drag to select a period, click to clear",
     stats: (s) => `${s.events} events · ${s.documents} documents · ${s.tracks} tracks`,
     shown: (n, more) => `${n} events on the map${more ? " (first " + n + ")" : ""}`,
@@ -24,7 +24,7 @@ const WORDS = {
   fr: {
     type: "Type", all_types: "Tous les types", actor: "Acteur", country: "Pays",
     from: "Du", to: "Au", text: "Texte", contested_only: "Contestés seulement", reset: "Effacer",
-    close: "Fermer", timeline: "Événements par type", per_week: "par semaine", per_day: "par jour",
+    close: "Fermer", export: "Exporter", timeline: "Événements par type", per_week: "par semaine", per_day: "par jour",
     brush_hint: "glisser pour choisir une période, cliquer pour l'effacer",
     stats: (s) => `${s.events} événements · ${s.documents} documents · ${s.tracks} trajets`,
     shown: (n, more) => `${n} événements sur la carte${more ? " (les " + n + " premiers)" : ""}`,
@@ -33,7 +33,7 @@ const WORDS = {
     high: "haut", wounded: "Blessés", sources: "Sources", reports: "Articles",
     civilians: "Civils visés", yes: "oui", no: "non",
     contested: "Contesté : les sources se contredisent", claims: "Affirmations",
-    claimant: "Source", what: "Affirmation", hedged: "Conditionnel", basis: "Appui", words: "Mots",
+    claimant: "Qui l’affirme", what: "Affirmation", hedged: "Conditionnel", basis: "Appui", words: "Mots",
     evidence: "Preuves dans l'article", rules: "Règles déclenchées", report_by: "Article",
     unknown: "inconnu", loading: "Chargement…", not_found: "Introuvable",
     time_precision: { 1: "jour", 2: "semaine", 3: "mois" },
