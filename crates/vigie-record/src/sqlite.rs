@@ -264,6 +264,20 @@ fn events_matching(f: &EventFilter) -> (String, Vec<rusqlite::types::Value>) {
     (sql, args)
 }
 
+/// The record's schema version and the newest this build knows; an error when the record
+/// is newer than this build.
+fn checked_version(conn: &Connection) -> Result<(i64, i64), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if version > known {
+        return Err(StoreError::TooNew {
+            found: version,
+            known,
+        });
+    }
+    Ok((version, known))
+}
+
 impl SqliteStore {
     /// Opens (creating when absent) the record at `path` and brings its schema up to date.
     pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
@@ -286,14 +300,7 @@ impl SqliteStore {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                found: version,
-                known,
-            });
-        }
+        let (version, known) = checked_version(&conn)?;
         if version < known {
             return Err(StoreError::Database(format!(
                 "{} has schema version {version}; open it for writing once to bring it to {known}",
@@ -315,14 +322,7 @@ impl SqliteStore {
              PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;",
         )?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let known = MIGRATIONS.len() as i64;
-        if version > known {
-            return Err(StoreError::TooNew {
-                found: version,
-                known,
-            });
-        }
+        let (version, _) = checked_version(&conn)?;
         for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(sql)?;
