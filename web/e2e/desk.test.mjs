@@ -70,6 +70,21 @@ test("the map shows the demo's events, the basemap and the timeline, with no req
   assert.equal(await markersShown(page), expected);
   const labels = await page.locator(".label").count();
   assert.ok(labels > 0, "gazetteer labels");
+  // tracks: a line through each track's located waypoints, each waypoint dated on hover
+  const tracks = await api("/api/tracks?format=geojson");
+  const lines = tracks.features.filter((f) => f.properties.waypoints.filter((w) => w.lat != null).length > 1).length;
+  assert.ok(lines > 0, "the demo has a track with two located waypoints");
+  await page.waitForSelector("path.track");
+  assert.equal(await page.locator("path.track").count(), lines);
+  // hover the waypoints in turn (one may lie under an event's marker) until a tip shows
+  let tip = null;
+  const waypoints = page.locator("path.waypoint");
+  for (let i = 0; i < (await waypoints.count()) && tip === null; i++) {
+    await waypoints.nth(i).hover({ force: true });
+    if (await page.locator(".leaflet-tooltip").count()) tip = await page.locator(".leaflet-tooltip").first().textContent();
+  }
+  assert.ok(tip !== null, "a waypoint shows a tip on hover");
+  assert.match(tip, /\d{4}-\d{2}-\d{2}/, `a waypoint's tip gives its date: ${tip}`);
   await page.screenshot({ path: join(SHOTS, "map.png") });
   assert.deepEqual(seen.errors, []);
   assert.deepEqual(seen.outside, []);

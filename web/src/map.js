@@ -158,6 +158,7 @@ export function showTracks(m, fc) {
         color: p.plausible === false ? "#c0392b" : "#34495e",
         weight: 2,
         dashArray: "6 4",
+        className: "track",
       }).addTo(m.tracks);
     }
     for (const w of wps) {
@@ -168,7 +169,7 @@ export function showTracks(m, fc) {
         h("br"),
         `${w.status} · ${w.place || ""} · ${w.from || "?"}${w.to && w.to !== w.from ? " – " + w.to : ""}`,
       );
-      L.circleMarker([w.lat, w.lon], { radius: 4, color: "#34495e", fillColor: "#fff", fillOpacity: 1, weight: 2 })
+      L.circleMarker([w.lat, w.lon], { radius: 5, color: "#34495e", fillColor: "#fff", fillOpacity: 1, weight: 2, className: "waypoint" })
         .bindTooltip(tip)
         .addTo(m.tracks);
     }
