@@ -10,4 +10,4 @@ cd "$(dirname "$0")/../web"
 out="${1:-dist}"
 npm ci --no-audit --no-fund --ignore-scripts
 node build.mjs "$out"
-echo "built the page into web/$out" >&2
+echo "built the page into $out (relative to web/)" >&2
