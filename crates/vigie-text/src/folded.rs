@@ -30,13 +30,25 @@ pub struct Folded {
 impl Folded {
     /// Folds every token of `tokens` (from [`tokenize`](crate::tokenize) over `text`).
     pub fn new(text: &str, tokens: &[Token]) -> Folded {
-        let mut buf = String::with_capacity(text.len() + 16);
+        // bytes first: an ASCII token (most of them) is lower-cased byte by byte, with no
+        // call and no copy; the others go through `fold_into`
+        let mut buf: Vec<u8> = Vec::with_capacity(text.len() + 16);
         let mut ranges = Vec::with_capacity(tokens.len());
+        let mut other = String::new();
         for t in tokens {
             let a = buf.len();
-            fold_into(text.get(t.span.start..t.span.end).unwrap_or(""), &mut buf);
+            let s = text.get(t.span.start..t.span.end).unwrap_or("");
+            if s.is_ascii() {
+                buf.extend(s.bytes().map(|b| b.to_ascii_lowercase()));
+            } else {
+                other.clear();
+                fold_into(s, &mut other);
+                buf.extend_from_slice(other.as_bytes());
+            }
             ranges.push((a as u32, buf.len() as u32));
         }
+        // every piece is a whole UTF-8 string: ASCII bytes or a folded `String`
+        let buf = String::from_utf8(buf).expect("folded tokens are UTF-8");
         Folded { buf, ranges }
     }
 

@@ -84,24 +84,25 @@ fn is_word_char(c: char) -> bool {
 /// assert_eq!(toks, ["l’", "armée", "à", "Tin-Assako", ",", "09", "/", "10", "/", "2024"]);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // `i` is always on a char boundary: the start of the next char to read
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if is_space(c) {
+            i += c.len_utf8();
             continue;
         }
         if c.is_ascii_digit() {
             // digits, then letters glued to them make a Word ("1er", "27e").
             let mut end = i + 1;
             let mut kind = TokenKind::Number;
-            while let Some(&(j, d)) = it.peek() {
+            while let Some(d) = char_at(text, end) {
                 if d.is_ascii_digit() {
-                    end = j + 1;
-                    it.next();
+                    end += 1;
                 } else if d.is_alphabetic() {
                     kind = TokenKind::Word;
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
@@ -110,14 +111,22 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 span: Span::new(i, end),
                 kind,
             });
+            i = end;
             continue;
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            loop {
+                // ASCII letters and digits, most of a word, byte by byte
+                while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                    end += 1;
+                }
+                let Some(d) = char_at(text, end) else {
+                    break;
+                };
+                let j = end;
                 if is_word_char(d) {
                     end = j + d.len_utf8();
-                    it.next();
                     continue;
                 }
                 if is_dash(d) || is_apostrophe(d) {
@@ -132,7 +141,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         if is_elision(head) {
                             // "l’armée": the article with its apostrophe is a token.
                             end = j + d.len_utf8();
-                            it.next();
                             break;
                         }
                         let rest = &text[j + d.len_utf8()..];
@@ -145,7 +153,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         }
                     }
                     end = j + d.len_utf8();
-                    it.next();
                     continue;
                 }
                 break;
@@ -154,19 +161,122 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 span: Span::new(i, end),
                 kind: TokenKind::Word,
             });
+            i = end;
             continue;
         }
         out.push(Token {
             span: Span::new(i, i + c.len_utf8()),
             kind: TokenKind::Punct,
         });
+        i += c.len_utf8();
     }
     out
+}
+
+/// The char that starts at byte `i` of `text` (a char boundary), `None` at the end.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The char-by-char tokenizer `tokenize` replaced, kept as its reference.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let mut out = Vec::with_capacity(text.len() / 5 + 1);
+        let mut it = text.char_indices().peekable();
+        while let Some((i, c)) = it.next() {
+            if is_space(c) {
+                continue;
+            }
+            if c.is_ascii_digit() {
+                // digits, then letters glued to them make a Word ("1er", "27e").
+                let mut end = i + 1;
+                let mut kind = TokenKind::Number;
+                while let Some(&(j, d)) = it.peek() {
+                    if d.is_ascii_digit() {
+                        end = j + 1;
+                        it.next();
+                    } else if d.is_alphabetic() {
+                        kind = TokenKind::Word;
+                        end = j + d.len_utf8();
+                        it.next();
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    span: Span::new(i, end),
+                    kind,
+                });
+                continue;
+            }
+            if is_word_char(c) {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = it.peek() {
+                    if is_word_char(d) {
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    if is_dash(d) || is_apostrophe(d) {
+                        // an inner hyphen or apostrophe continues the word only when a
+                        // letter follows it directly.
+                        let after = text[j + d.len_utf8()..].chars().next();
+                        if !after.is_some_and(is_word_char) {
+                            break;
+                        }
+                        if is_apostrophe(d) {
+                            let head = &text[i..end];
+                            if is_elision(head) {
+                                // "l’armée": the article with its apostrophe is a token.
+                                end = j + d.len_utf8();
+                                it.next();
+                                break;
+                            }
+                            let rest = &text[j + d.len_utf8()..];
+                            let mut rc = rest.chars();
+                            if matches!(rc.next(), Some('s' | 'S'))
+                                && !rc.next().is_some_and(is_word_char)
+                            {
+                                // English possessive: "Mali's" → "Mali", "'s".
+                                break;
+                            }
+                        }
+                        end = j + d.len_utf8();
+                        it.next();
+                        continue;
+                    }
+                    break;
+                }
+                out.push(Token {
+                    span: Span::new(i, end),
+                    kind: TokenKind::Word,
+                });
+                continue;
+            }
+            out.push(Token {
+                span: Span::new(i, i + c.len_utf8()),
+                kind: TokenKind::Punct,
+            });
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_char_by_char_reference(
+            s in "([a-zA-Z0-9éÉœ’'`\\- .,«»\u{00A0}\n]|l’|qu'|'s|\\PC){0,60}"
+        ) {
+            proptest::prop_assert_eq!(tokenize(&s), tokenize_by_chars(&s));
+        }
+    }
 
     fn words(t: &str) -> Vec<&str> {
         tokenize(t).iter().map(|k| k.text(t)).collect()
