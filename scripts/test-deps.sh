@@ -5,6 +5,7 @@
 #
 #   scripts/test-deps.sh acled-readers   # pandas and pyarrow (PyPI), R's readr (Debian)
 #   scripts/test-deps.sh browser         # Debian's chromium, playwright-core (npm, web/)
+#   scripts/test-deps.sh openapi         # openapi-spec-validator (PyPI)
 set -euo pipefail
 what="${1:-all}"
 
@@ -19,7 +20,16 @@ as_root() {
 have_chromium() { command -v chromium >/dev/null 2>&1; }
 have_playwright() { [ -f "$(dirname "$0")/../web/node_modules/playwright-core/package.json" ]; }
 
+have_openapi() { python3 -c 'import openapi_spec_validator' >/dev/null 2>&1; }
+
 case "$what" in
+openapi)
+    if ! have_openapi; then
+        echo "test-deps: installing openapi-spec-validator" >&2
+        python3 -m pip install --quiet --disable-pip-version-check openapi-spec-validator >&2
+    fi
+    have_openapi
+    ;;
 browser)
     if ! have_chromium; then
         echo "test-deps: installing chromium (Debian package)" >&2
@@ -47,7 +57,7 @@ acled-readers | all)
     have_pandas && have_readr
     ;;
 *)
-    echo "test-deps: unknown set $what (acled-readers, browser, all)" >&2
+    echo "test-deps: unknown set $what (acled-readers, browser, openapi, all)" >&2
     exit 2
     ;;
 esac
