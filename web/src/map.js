@@ -125,8 +125,11 @@ export function showEvents(m, fc) {
     const [lon, lat] = f.geometry.coordinates;
     const p = f.properties;
     const marker = L.marker([lat, lon], {
-      icon: L.divIcon({ className: `ev ${typeClass(p.event_type)}`, iconSize: [14, 14] }),
-      title: `${p.sub_event_type} · ${p.from || "?"} · ${p.location || ""}`,
+      icon: L.divIcon({
+        className: `ev ${typeClass(p.event_type)}${p.contested ? " contested" : ""}`,
+        iconSize: [14, 14],
+      }),
+      title: `${p.sub_event_type} · ${p.from || "?"} · ${p.location || ""}${p.contested ? " · contested" : ""}`,
       alt: p.sub_event_type,
     });
     marker.on("click", () => m.onEvent(f.id));
