@@ -462,7 +462,8 @@ pub enum EventsFormat {
     Parquet,
 }
 
-fn parse_bbox(s: &str) -> Result<(f64, f64, f64, f64), String> {
+/// `min_lon,min_lat,max_lon,max_lat`, mins not above maxes.
+pub fn parse_bbox(s: &str) -> Result<(f64, f64, f64, f64), String> {
     let v: Vec<f64> = s
         .split(',')
         .map(|x| x.trim().parse::<f64>())
@@ -593,8 +594,17 @@ pub struct AcledTables {
 impl AcledTables {
     /// The embedded tables, extended by the user's data folder.
     pub fn load(config: &Config) -> Result<AcledTables> {
+        let lexicon = vigie_lexicon::ActorLexicon::load(config.user_dir.as_deref())?;
+        AcledTables::with_lexicon(config, lexicon)
+    }
+
+    /// The tables with an actor lexicon already loaded (the pipeline's).
+    pub fn with_lexicon(
+        config: &Config,
+        lexicon: vigie_lexicon::ActorLexicon,
+    ) -> Result<AcledTables> {
         Ok(AcledTables {
-            lexicon: vigie_lexicon::ActorLexicon::load(config.user_dir.as_deref())?,
+            lexicon,
             countries: vigie_record::countries::Countries::load(config.user_dir.as_deref())
                 .map_err(anyhow::Error::msg)?,
         })

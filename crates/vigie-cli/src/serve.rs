@@ -85,6 +85,12 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<serde_json::Error> for ApiError {
+    fn from(e: serde_json::Error) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, e.to_string())
+    }
+}
+
 impl From<anyhow::Error> for ApiError {
     fn from(e: anyhow::Error) -> ApiError {
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, format!("{e:#}"))
@@ -222,7 +228,8 @@ fn router(config: &Config, db: PathBuf, token: Option<String>, max_body: usize) 
         SqliteStore::open(&db).with_context(|| format!("opening the record {}", db.display()))?,
     );
     let pipeline = Pipeline::new(config)?;
-    let lexicon = vigie_lexicon::ActorLexicon::load(config.user_dir.as_deref())?;
+    // the pipeline's lexicon (embedded + the user's) serves suggestions and exports too
+    let lexicon = pipeline.actors();
     let mut actors: Vec<String> = lexicon
         .actors()
         .iter()
@@ -230,6 +237,7 @@ fn router(config: &Config, db: PathBuf, token: Option<String>, max_body: usize) 
         .collect();
     actors.sort();
     actors.dedup();
+    let acled = AcledTables::with_lexicon(config, lexicon.clone())?;
     let boundaries = serde_json::to_vec(&vigie_boundaries::Boundaries::embedded().to_geojson(4))?;
     let app = Arc::new(App {
         readers: Readers {
@@ -239,7 +247,7 @@ fn router(config: &Config, db: PathBuf, token: Option<String>, max_body: usize) 
         writer: Mutex::new(record),
         pipeline,
         token,
-        acled: AcledTables::load(config)?,
+        acled,
         actors,
         labels: labels(),
         boundaries: Bytes::from(boundaries),
@@ -405,26 +413,20 @@ const FILTER_PARAMS: &[&str] = &[
     "contested",
 ];
 
+/// A box as `vigie events --bbox` reads it, and on the globe: finite degrees, latitudes
+/// within ±90.
 fn parse_bbox(s: &str) -> ApiResult<(f64, f64, f64, f64)> {
-    let v: Vec<f64> = s
-        .split(',')
-        .map(|x| x.trim().parse::<f64>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| ApiError::bad(format!("bbox={s:?}: give min_lon,min_lat,max_lon,max_lat")))?;
-    match v[..] {
-        [a, b, c, d]
-            if a <= c
-                && b <= d
-                && v.iter().all(|x| x.is_finite())
-                && (-90.0..=90.0).contains(&b)
-                && (-90.0..=90.0).contains(&d) =>
-        {
-            Ok((a, b, c, d))
-        }
-        _ => Err(ApiError::bad(format!(
-            "bbox={s:?}: give min_lon,min_lat,max_lon,max_lat with min <= max"
-        ))),
+    let b = crate::record::parse_bbox(s).map_err(|e| ApiError::bad(format!("bbox={e}")))?;
+    let (_, y0, _, y1) = b;
+    let on_globe = [b.0, b.1, b.2, b.3].iter().all(|x| x.is_finite())
+        && (-90.0..=90.0).contains(&y0)
+        && (-90.0..=90.0).contains(&y1);
+    if !on_globe {
+        return Err(ApiError::bad(format!(
+            "bbox={s:?}: finite degrees, latitudes between -90 and 90"
+        )));
     }
+    Ok(b)
 }
 
 fn filter_of(p: &Params) -> ApiResult<EventFilter> {
@@ -586,13 +588,11 @@ async fn export_events(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Ap
             let mut out = Vec::new();
             match format.as_str() {
                 "geojson" => {
-                    serde_json::to_writer(&mut out, &export::geojson_events(&list))
-                        .map_err(|e| ApiError::from(anyhow::Error::from(e)))?;
+                    serde_json::to_writer(&mut out, &export::geojson_events(&list))?;
                 }
                 "jsonl" => {
                     for d in details_of(s, &list)? {
-                        serde_json::to_writer(&mut out, &d)
-                            .map_err(|e| ApiError::from(anyhow::Error::from(e)))?;
+                        serde_json::to_writer(&mut out, &d)?;
                         out.push(b'\n');
                     }
                 }
