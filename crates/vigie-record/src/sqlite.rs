@@ -206,15 +206,14 @@ fn events_matching(f: &EventFilter) -> (String, Vec<rusqlite::types::Value>) {
     } else {
         String::from("FROM events e WHERE 1 = 1")
     };
-    if f.bbox.is_some() || f.from.is_some() || f.to.is_some() {
-        if let Some(from) = f.from {
-            sql.push_str(" AND s.t1 >= ?");
-            args.push(V::Real(day_number(from)));
-        }
-        if let Some(to) = f.to {
-            sql.push_str(" AND s.t0 <= ?");
-            args.push(V::Real(day_number(to)));
-        }
+    // both R*Trees carry the days as t0, t1 (a period alone picks `events_time`)
+    if let Some(from) = f.from {
+        sql.push_str(" AND s.t1 >= ?");
+        args.push(V::Real(day_number(from)));
+    }
+    if let Some(to) = f.to {
+        sql.push_str(" AND s.t0 <= ?");
+        args.push(V::Real(day_number(to)));
     }
     if let Some((x0, y0, x1, y1)) = f.bbox {
         sql.push_str(" AND e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?");
