@@ -2,7 +2,7 @@
 // the API and to the URL. See ARCHITECTURE.md ("The web page").
 
 import { getJson } from "./api.js";
-import { h } from "./dom.js";
+import { h, typeClass } from "./dom.js";
 import { setLang, t } from "./i18n.js";
 import { createMap, frame, select, showEvents, showTracks } from "./map.js";
 import { showEvent } from "./panel.js";
@@ -125,7 +125,7 @@ async function loadTimeline() {
   const present = new Set(data.counts.map((c) => c.event_type));
   legend.replaceChildren(
     ...TYPES.filter((ty) => present.has(ty)).map((ty) =>
-      h("li", { className: "t-" + ty.toLowerCase().replace(/[^a-z]+/g, "-") }, ty)),
+      h("li", { className: typeClass(ty) }, ty)),
   );
 }
 
