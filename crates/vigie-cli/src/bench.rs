@@ -26,6 +26,11 @@ pub struct Args {
     /// Measure the mention layer only (for profiling it).
     #[arg(long)]
     mentions_only: bool,
+    /// Write each workload document's extraction as one JSON line to this file and stop
+    /// without timing: two builds' dumps must be byte-identical when a change claims to
+    /// make extraction faster without changing what it finds.
+    #[arg(long, value_name = "FILE")]
+    dump: Option<PathBuf>,
 }
 
 /// The bundled example reports (the same ones `vigie demo` and the README use).
@@ -88,6 +93,17 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
                 .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok());
             docs.push(mk(d.text, lang, published));
         }
+    }
+    if let Some(path) = &a.dump {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for d in &docs {
+            serde_json::to_writer(&mut out, &pipeline.extract(d))?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()?;
+        println!("wrote {} extractions to {}", docs.len(), path.display());
+        return Ok(ExitCode::SUCCESS);
     }
     let unit: usize = docs.iter().map(|d| d.text.len()).sum();
     if unit == 0 {
