@@ -1164,50 +1164,98 @@ impl<'a> Scan<'a> {
 
     // ------------------------------------------------------------------ dispatch
 
-    /// The longest calendar expression (resolved at once) starting at `i`.
-    fn fixed_core(&self, i: usize, p: NaiveDate) -> Fx {
-        let mut best: Fx = None;
-        let mut consider = |r: Fx| {
-            if let Some(r) = r {
-                if !matches!(best, Some(b) if r.0 <= b.0) {
-                    best = Some(r);
+    /// What token `i` offers the first step of a rule: the kinds of its lexicon entries
+    /// ([`Kind::bit`]) and the [`Shape`] bits of its form; 0 past the end.
+    fn shape(&self, i: usize) -> u64 {
+        let Some(t) = self.toks.get(i) else {
+            return 0;
+        };
+        let mut m = self.masks[i];
+        match t.kind {
+            TokenKind::Number => m |= Shape::NUMBER_TOKEN,
+            TokenKind::Word => {
+                if self.raw(i).starts_with(|c: char| c.is_ascii_digit()) {
+                    m |= Shape::DIGIT_WORD;
+                }
+                if self.folded.get(i).as_bytes().contains(&b'-') {
+                    m |= Shape::HYPHEN;
                 }
             }
-        };
-        consider(self.range_expr(i, p));
-        consider(self.night_expr(i, p));
-        consider(self.daypart_prefix(i, p));
-        consider(self.numeric(i, p));
-        consider(self.weekday_expr(i, p));
-        consider(self.cue_weekday(i, p));
-        consider(self.day_month(i, p));
-        consider(self.month_day(i, p));
-        consider(self.months_range(i, p));
-        consider(self.month_expr(i, p));
-        consider(self.month_rel(i, p));
-        consider(self.part_expr(i, p));
-        consider(self.week_expr(i, p));
-        consider(self.weekend_expr(i, p));
-        consider(self.relday_expr(i, p));
-        consider(self.ago_expr(i, p));
+            _ => {}
+        }
+        // only `month_day` reads a capital here: the other language's month names
+        if !self.rules.month_first && t.is_capitalized(self.text) {
+            m |= Shape::CAPITALIZED;
+        }
+        m
+    }
+
+    /// The longest calendar expression (resolved at once) starting at `i`.
+    fn fixed_core(&self, i: usize, p: NaiveDate) -> Fx {
+        self.fixed_core_shaped(i, self.shape(i), p)
+    }
+
+    /// [`Scan::fixed_core`] with the [`Scan::shape`] of token `i` already known. A rule
+    /// runs only when `shape` meets its [`first`] set: most tokens where a date may begin
+    /// ("de", "a", "un") can begin only two or three of the rules.
+    fn fixed_core_shaped(&self, i: usize, shape: u64, p: NaiveDate) -> Fx {
+        let mut best: Fx = None;
+        // the rule runs only when the token meets its first set
+        macro_rules! consider {
+            ($first:expr, $rule:ident) => {
+                if shape & $first != 0 {
+                    if let Some(r) = self.$rule(i, p) {
+                        if !matches!(best, Some(b) if r.0 <= b.0) {
+                            best = Some(r);
+                        }
+                    }
+                }
+            };
+        }
+        consider!(first::RANGE, range_expr);
+        consider!(first::NIGHT, night_expr);
+        consider!(first::DAYPART_PREFIX, daypart_prefix);
+        consider!(first::NUMERIC, numeric);
+        consider!(first::WEEKDAY, weekday_expr);
+        consider!(first::CUE_WEEKDAY, cue_weekday);
+        consider!(first::DAY_MONTH, day_month);
+        consider!(first::MONTH_DAY, month_day);
+        consider!(first::MONTHS_RANGE, months_range);
+        consider!(first::MONTH, month_expr);
+        consider!(first::MONTH_REL, month_rel);
+        consider!(first::PART, part_expr);
+        consider!(first::WEEK, week_expr);
+        consider!(first::WEEKEND, weekend_expr);
+        consider!(first::RELDAY, relday_expr);
+        consider!(first::AGO, ago_expr);
         best
     }
 
     /// Every rule at `i`, without leading words.
     fn core(&self, i: usize, p: NaiveDate) -> Option<(usize, Sem, bool)> {
+        let shape = self.shape(i);
+        if shape & first::ANY == 0 {
+            return None;
+        }
         let mut best = self
-            .fixed_core(i, p)
+            .fixed_core_shaped(i, shape, p)
             .map(|(e, iv, y)| (e, Sem::Fixed(iv), y));
-        for r in [
-            self.since_expr(i, p),
-            self.during_expr(i, p),
-            self.narr_expr(i, p),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            if !matches!(best, Some(b) if r.0 <= b.0) {
-                best = Some(r);
+        let others = [
+            (
+                first::SINCE,
+                Self::since_expr as fn(&Self, usize, NaiveDate) -> _,
+            ),
+            (first::DURING, Self::during_expr),
+            (first::NARR, Self::narr_expr),
+        ];
+        for (first, rule) in others {
+            if shape & first == 0 {
+                continue;
+            }
+            if let Some(r) = rule(self, i, p) {
+                if !matches!(best, Some(b) if r.0 <= b.0) {
+                    best = Some(r);
+                }
             }
         }
         best
@@ -1303,6 +1351,128 @@ const NOT_STARTERS: u64 = {
     m
 };
 
+/// Bits of [`Scan::shape`] for forms that no lexicon entry describes (above every
+/// [`Kind::bit`]).
+struct Shape;
+
+impl Shape {
+    /// A number written in digits ("5", "2024").
+    const NUMBER_TOKEN: u64 = 1 << 56;
+    /// A word that begins with a digit ("1er", "25th").
+    const DIGIT_WORD: u64 = 1 << 57;
+    /// A word with a dash inside ("mi-août").
+    const HYPHEN: u64 = 1 << 58;
+    /// A capitalized token.
+    const CAPITALIZED: u64 = 1 << 59;
+}
+
+/// For each rule, what its first token must offer ([`Scan::shape`]) for the rule to match
+/// at all: read off the rule's first step, so a token that offers none of it is skipped
+/// without running the rule. Each set may be wider than needed, never narrower.
+mod first {
+    use super::{Cue, Kind, Shape};
+
+    const fn bits(kinds: &[Kind]) -> u64 {
+        let mut m = 0;
+        let mut k = 0;
+        while k < kinds.len() {
+            m |= kinds[k].bit_const();
+            k += 1;
+        }
+        m
+    }
+
+    /// `day`: digits, "1er", or an ordinal word.
+    const DAY: u64 = Shape::NUMBER_TOKEN | Shape::DIGIT_WORD | bits(&[Kind::Ordinal]);
+    /// `count`: digits, a number word, an approximate count noun.
+    const COUNT: u64 = Shape::NUMBER_TOKEN | bits(&[Kind::Number, Kind::ApproxNum]);
+    /// `duration`: its modifiers, then a count.
+    const DURATION: u64 = COUNT
+        | bits(&[
+            Kind::Cue(Cue::More),
+            Kind::Cue(Cue::Less),
+            Kind::Cue(Cue::Approx),
+        ]);
+
+    /// `range_expr`: "entre"/"du", a determiner or weekday skipped, a month
+    /// (month-first languages) or a day.
+    pub(super) const RANGE: u64 = DAY
+        | bits(&[
+            Kind::Cue(Cue::Between),
+            Kind::Cue(Cue::From),
+            Kind::Cue(Cue::Det),
+            Kind::Weekday,
+            Kind::Month,
+        ]);
+    pub(super) const NIGHT: u64 = bits(&[Kind::Cue(Cue::Night)]);
+    pub(super) const DAYPART_PREFIX: u64 = bits(&[Kind::DayPart]);
+    pub(super) const NUMERIC: u64 = Shape::NUMBER_TOKEN;
+    pub(super) const WEEKDAY: u64 = bits(&[Kind::Weekday]);
+    pub(super) const CUE_WEEKDAY: u64 = bits(&[Kind::Cue(Cue::Last), Kind::Cue(Cue::Next)]);
+    pub(super) const DAY_MONTH: u64 = DAY;
+    /// `month_day`: a month, or (day-first languages) the other language's month name,
+    /// which is capitalized.
+    pub(super) const MONTH_DAY: u64 = Shape::CAPITALIZED | bits(&[Kind::Month]);
+    pub(super) const MONTHS_RANGE: u64 = bits(&[
+        Kind::Cue(Cue::From),
+        Kind::Cue(Cue::Between),
+        Kind::Cue(Cue::MonthWord),
+        Kind::Month,
+    ]);
+    pub(super) const MONTH: u64 = bits(&[
+        Kind::Cue(Cue::Last),
+        Kind::Cue(Cue::Next),
+        Kind::Cue(Cue::MonthWord),
+        Kind::Month,
+    ]);
+    pub(super) const MONTH_REL: u64 = bits(&[
+        Kind::Cue(Cue::Last),
+        Kind::Cue(Cue::Prev),
+        Kind::Cue(Cue::This),
+        Kind::Cue(Cue::MonthWord),
+    ]);
+    pub(super) const PART: u64 = Shape::HYPHEN | bits(&[Kind::Part]);
+    pub(super) const WEEK: u64 = bits(&[
+        Kind::Cue(Cue::Last),
+        Kind::Cue(Cue::Prev),
+        Kind::Cue(Cue::Next),
+        Kind::Cue(Cue::This),
+        Kind::Cue(Cue::Week),
+    ]);
+    pub(super) const WEEKEND: u64 = bits(&[Kind::Cue(Cue::Last), Kind::Cue(Cue::Weekend)]);
+    pub(super) const RELDAY: u64 = bits(&[Kind::RelDay, Kind::RelNight]);
+    pub(super) const AGO: u64 = DURATION | bits(&[Kind::Cue(Cue::AgoPre)]);
+    pub(super) const SINCE: u64 = bits(&[Kind::Cue(Cue::Since)]);
+    pub(super) const DURING: u64 = COUNT
+        | bits(&[
+            Kind::Cue(Cue::During),
+            Kind::Cue(Cue::Det),
+            Kind::Cue(Cue::This),
+            Kind::Cue(Cue::Last),
+        ]);
+    pub(super) const NARR: u64 = DURATION | bits(&[Kind::NarrDay, Kind::NarrNight]);
+    /// Some rule may begin here.
+    pub(super) const ANY: u64 = RANGE
+        | NIGHT
+        | DAYPART_PREFIX
+        | NUMERIC
+        | WEEKDAY
+        | CUE_WEEKDAY
+        | DAY_MONTH
+        | MONTH_DAY
+        | MONTHS_RANGE
+        | MONTH
+        | MONTH_REL
+        | PART
+        | WEEK
+        | WEEKEND
+        | RELDAY
+        | AGO
+        | SINCE
+        | DURING
+        | NARR;
+}
+
 /// Days a day+month without a year may lie after publication (publication dates are often
 /// estimates, and announced events come a few days later).
 pub(crate) const GRACE_DAYS: i64 = 7;
@@ -1388,4 +1558,184 @@ pub(crate) fn since(n: i64, unit: i32, r: NaiveDate) -> Option<(NaiveDate, Naive
 pub(crate) fn narrative(anchor: (NaiveDate, NaiveDate), offset: i64, night: bool) -> Option<Iv> {
     let base = if offset < 0 { anchor.0 } else { anchor.1 };
     shift(base, offset, night, DateAnchor::Narrative)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{en, fr, DateGrammar};
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Words and forms a date may be made of: every word of both lexicons, capitalized
+    /// too, with numbers, numeric dates, ordinals, compounds and punctuation.
+    fn vocabulary() -> Vec<String> {
+        let g = DateGrammar::embedded();
+        let mut v: Vec<String> = Vec::new();
+        for lex in [&g.fr, &g.en] {
+            for (k, es) in &lex.map {
+                v.push(k.to_string());
+                for e in es {
+                    v.extend(e.rest.iter().map(|w| w.to_string()));
+                }
+            }
+        }
+        let caps: Vec<String> = v
+            .iter()
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            })
+            .collect();
+        v.extend(caps);
+        for s in [
+            "5",
+            "27",
+            "31",
+            "2024",
+            "1999",
+            "12345",
+            "09/10/2024",
+            "28.07.24",
+            "22-27",
+            "1er",
+            "2e",
+            "25th",
+            "3rd",
+            "mi-août",
+            "Mid-July",
+            "mid-july",
+            ",",
+            ".",
+            "-",
+            "–",
+            "(",
+            ")",
+            "/",
+            "et",
+            "au",
+            "Kidal",
+            "convoi",
+        ] {
+            v.push(s.to_string());
+        }
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    type Rule = fn(&Scan<'_>, usize, NaiveDate) -> bool;
+
+    /// Each rule with its first set.
+    fn all_rules() -> Vec<(&'static str, u64, Rule)> {
+        vec![
+            ("range", first::RANGE, |s, i, p| {
+                s.range_expr(i, p).is_some()
+            }),
+            ("night", first::NIGHT, |s, i, p| {
+                s.night_expr(i, p).is_some()
+            }),
+            ("daypart_prefix", first::DAYPART_PREFIX, |s, i, p| {
+                s.daypart_prefix(i, p).is_some()
+            }),
+            ("numeric", first::NUMERIC, |s, i, p| {
+                s.numeric(i, p).is_some()
+            }),
+            ("weekday", first::WEEKDAY, |s, i, p| {
+                s.weekday_expr(i, p).is_some()
+            }),
+            ("cue_weekday", first::CUE_WEEKDAY, |s, i, p| {
+                s.cue_weekday(i, p).is_some()
+            }),
+            ("day_month", first::DAY_MONTH, |s, i, p| {
+                s.day_month(i, p).is_some()
+            }),
+            ("month_day", first::MONTH_DAY, |s, i, p| {
+                s.month_day(i, p).is_some()
+            }),
+            ("months_range", first::MONTHS_RANGE, |s, i, p| {
+                s.months_range(i, p).is_some()
+            }),
+            ("month", first::MONTH, |s, i, p| {
+                s.month_expr(i, p).is_some()
+            }),
+            ("month_rel", first::MONTH_REL, |s, i, p| {
+                s.month_rel(i, p).is_some()
+            }),
+            ("part", first::PART, |s, i, p| s.part_expr(i, p).is_some()),
+            ("week", first::WEEK, |s, i, p| s.week_expr(i, p).is_some()),
+            ("weekend", first::WEEKEND, |s, i, p| {
+                s.weekend_expr(i, p).is_some()
+            }),
+            ("relday", first::RELDAY, |s, i, p| {
+                s.relday_expr(i, p).is_some()
+            }),
+            ("ago", first::AGO, |s, i, p| s.ago_expr(i, p).is_some()),
+            ("since", first::SINCE, |s, i, p| {
+                s.since_expr(i, p).is_some()
+            }),
+            ("during", first::DURING, |s, i, p| {
+                s.during_expr(i, p).is_some()
+            }),
+            ("narr", first::NARR, |s, i, p| s.narr_expr(i, p).is_some()),
+        ]
+    }
+
+    /// Wherever a rule matches when run on its own, the token it starts at meets the
+    /// rule's first set: skipping the rule elsewhere changes nothing.
+    fn first_sets_hold(words: &[&str]) -> Result<(), TestCaseError> {
+        let g = DateGrammar::embedded();
+        let p = NaiveDate::from_ymd_opt(2024, 10, 9).unwrap();
+        // glue some forms to their neighbour ("27-28", "(5"), space the others
+        let text = words.join(" ");
+        let glued = words.concat();
+        for text in [text, glued] {
+            let toks = vigie_text::tokenize(&text);
+            for (lex, alt, syntax) in [(&g.fr, &g.en, &fr::RULES), (&g.en, &g.fr, &en::RULES)] {
+                let scan = Scan::new(&text, &toks, None, lex, alt, syntax);
+                for i in 0..=toks.len() {
+                    let shape = scan.shape(i);
+                    for (name, first, rule) in all_rules() {
+                        if rule(&scan, i, p) {
+                            prop_assert!(
+                                shape & first != 0,
+                                "rule {name} matches at token {i} of {text:?}, outside its first set"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn issue3_rule_first_sets_are_necessary(
+            picks in prop::collection::vec(any::<prop::sample::Index>(), 1..10)
+        ) {
+            let vocab = vocabulary();
+            let words: Vec<&str> = picks.iter().map(|ix| vocab[ix.index(vocab.len())].as_str()).collect();
+            first_sets_hold(&words)?;
+        }
+    }
+
+    #[test]
+    fn issue3_first_sets_skip_function_words() {
+        // "de", "a" and "un" may begin only a few rules, not all of them
+        let g = DateGrammar::embedded();
+        for (text, lex, alt, syntax) in [
+            ("de la ville", &g.fr, &g.en, &fr::RULES),
+            ("un convoi", &g.fr, &g.en, &fr::RULES),
+            ("a convoy", &g.en, &g.fr, &en::RULES),
+        ] {
+            let toks = vigie_text::tokenize(text);
+            let scan = Scan::new(text, &toks, None, lex, alt, syntax);
+            let shape = scan.shape(0);
+            let runs = all_rules().iter().filter(|r| shape & r.1 != 0).count();
+            assert!(shape != 0 && runs <= 4, "{text}: {runs} rules run");
+        }
+    }
 }

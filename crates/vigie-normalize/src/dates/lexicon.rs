@@ -90,6 +90,11 @@ pub(crate) enum Kind {
 impl Kind {
     /// One bit per kind (and per cue), to test quickly whether a word can be one.
     pub fn bit(self) -> u64 {
+        self.bit_const()
+    }
+
+    /// [`Kind::bit`], usable in constants.
+    pub const fn bit_const(self) -> u64 {
         let n = match self {
             Kind::Cue(c) => c as u32,
             Kind::Month => 32,
