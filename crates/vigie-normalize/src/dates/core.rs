@@ -88,7 +88,8 @@ pub(crate) struct Scan<'a> {
     folded: Cow<'a, Folded>,
     /// For each token, its entries in the lexicon (words only).
     ents: Vec<Option<&'a [Entry]>>,
-    /// For each token, the kinds its entries may have ([`Kind::bit`]).
+    /// For each token, the kinds its entries may have ([`Kind::bit`]) and, above them,
+    /// the [`Shape`] bits of its form: what a rule's first step may find there.
     masks: Vec<u64>,
 }
 
@@ -117,7 +118,8 @@ impl<'a> Scan<'a> {
             } else {
                 None
             };
-            masks.push(e.map_or(0, |es| es.iter().fold(0, |m, x| m | x.kind.bit())));
+            let kinds = e.map_or(0, |es| es.iter().fold(0, |m, x| m | x.kind.bit()));
+            masks.push(kinds | Shape::of(text, t, folded.get(i), rules));
             ents.push(e);
         }
         Scan {
@@ -180,16 +182,15 @@ impl<'a> Scan<'a> {
 
     /// Could a rule start here? (a word of the lexicon, a number, "1er")
     pub fn may_start(&self, i: usize) -> bool {
-        self.masks[i] != 0
-            || self.toks[i].kind == TokenKind::Number
-            || self.raw(i).starts_with(|c: char| c.is_ascii_digit())
-            || self.f(i).as_bytes().contains(&b'-')
+        // a lexicon word, a number in digits, a word beginning with a digit, a compound
+        self.masks[i] & (Shape::KINDS | Shape::NUMBER_TOKEN | Shape::DIGIT_WORD | Shape::HYPHEN)
+            != 0
             || (!self.rules.month_first
                 && self
                     .toks
                     .get(i + 1)
                     .is_some_and(|t| t.kind == TokenKind::Number)
-                && self.toks[i].is_capitalized(self.text)
+                && self.masks[i] & Shape::CAPITALIZED != 0
                 && self.alt.map.contains_key(self.f(i)))
     }
 
@@ -1167,27 +1168,7 @@ impl<'a> Scan<'a> {
     /// What token `i` offers the first step of a rule: the kinds of its lexicon entries
     /// ([`Kind::bit`]) and the [`Shape`] bits of its form; 0 past the end.
     fn shape(&self, i: usize) -> u64 {
-        let Some(t) = self.toks.get(i) else {
-            return 0;
-        };
-        let mut m = self.masks[i];
-        match t.kind {
-            TokenKind::Number => m |= Shape::NUMBER_TOKEN,
-            TokenKind::Word => {
-                if self.raw(i).starts_with(|c: char| c.is_ascii_digit()) {
-                    m |= Shape::DIGIT_WORD;
-                }
-                if self.folded.get(i).as_bytes().contains(&b'-') {
-                    m |= Shape::HYPHEN;
-                }
-            }
-            _ => {}
-        }
-        // only `month_day` reads a capital here: the other language's month names
-        if !self.rules.month_first && t.is_capitalized(self.text) {
-            m |= Shape::CAPITALIZED;
-        }
-        m
+        self.masks.get(i).copied().unwrap_or(0)
     }
 
     /// The longest calendar expression (resolved at once) starting at `i`.
@@ -1265,7 +1246,7 @@ impl<'a> Scan<'a> {
     /// ("dans la nuit de…", "le 5 octobre", "at the weekend").
     pub fn parse_at(&self, i: usize, p: NaiveDate) -> Option<Cand> {
         // words that only ever stand before a date ("le", "of", "à") start no rule themselves
-        let starts = self.masks[i] & !NOT_STARTERS != 0 || self.ents[i].is_none();
+        let starts = self.masks[i] & Shape::KINDS & !NOT_STARTERS != 0 || self.ents[i].is_none();
         let mut best = if starts {
             self.core(i, p).map(|(e, s, y)| (i, e, s, y))
         } else {
@@ -1356,15 +1337,43 @@ const NOT_STARTERS: u64 = {
 struct Shape;
 
 impl Shape {
+    /// The bits of [`Kind::bit`] (the highest is `ApproxNum`'s).
+    const KINDS: u64 = (1 << 45) - 1;
     /// A number written in digits ("5", "2024").
     const NUMBER_TOKEN: u64 = 1 << 56;
     /// A word that begins with a digit ("1er", "25th").
     const DIGIT_WORD: u64 = 1 << 57;
     /// A word with a dash inside ("mi-août").
     const HYPHEN: u64 = 1 << 58;
-    /// A capitalized token.
+    /// A capitalized token (set only where month names may come from the other
+    /// language: `month_day` in day-first languages).
     const CAPITALIZED: u64 = 1 << 59;
+
+    /// The shape bits of token `t` of `text`, folded as `folded`.
+    fn of(text: &str, t: &Token, folded: &str, rules: &LangRules) -> u64 {
+        let mut m = 0;
+        match t.kind {
+            TokenKind::Number => m |= Shape::NUMBER_TOKEN,
+            TokenKind::Word => {
+                let raw = text.get(t.span.start..t.span.end).unwrap_or("");
+                if raw.starts_with(|c: char| c.is_ascii_digit()) {
+                    m |= Shape::DIGIT_WORD;
+                }
+                if folded.as_bytes().contains(&b'-') {
+                    m |= Shape::HYPHEN;
+                }
+            }
+            TokenKind::Punct => {}
+        }
+        if !rules.month_first && t.is_capitalized(text) {
+            m |= Shape::CAPITALIZED;
+        }
+        m
+    }
 }
+
+// every kind's bit lies below the shape bits
+const _: () = assert!(Kind::ApproxNum.bit_const() == 1 << 44 && Shape::KINDS >> 45 == 0);
 
 /// For each rule, what its first token must offer ([`Scan::shape`]) for the rule to match
 /// at all: read off the rule's first step, so a token that offers none of it is skipped
