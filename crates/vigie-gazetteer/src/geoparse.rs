@@ -860,6 +860,14 @@ impl<'g> Geoparser<'g> {
         }
         let start_min = t0.saturating_sub(12);
         for s in start_min..t0 {
+            // an expression begins with a phrase of `lx.rel` or with digits: any other
+            // start would fail every step below
+            if at(s).is_none()
+                && tokens[s].kind != TokenKind::Number
+                && !f(s).starts_with(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
             let mut p = s;
             let mut dist: Option<(f64, f64)> = None;
             let mut dir: Option<&'static str> = None;

@@ -572,6 +572,7 @@ impl<'t> Folded<'t> {
         self.folded.get(i)
     }
 
+    #[inline]
     fn stem(&self, i: usize) -> &str {
         &self.folded.get(i)[..self.stem_len[i] as usize]
     }

@@ -32,11 +32,15 @@ impl Token {
     }
 
     /// True when the first character is an upper-case letter.
+    #[inline]
     pub fn is_capitalized(&self, text: &str) -> bool {
-        self.text(text)
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase())
+        let s = self.text(text);
+        match s.as_bytes().first() {
+            // most tokens begin with an ASCII byte: no character to decode
+            Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+            Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+            None => false,
+        }
     }
 }
 
