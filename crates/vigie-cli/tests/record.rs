@@ -1,16 +1,13 @@
 //! The record (issue 4): ingest, idempotence, crash safety, malformed inputs, exports.
 //! Each test runs the real binary on a real SQLite file in a temporary folder.
 
+mod common;
+
+use common::vigie;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 use vigie_record::{EventFilter, SqliteStore, Store};
-
-fn vigie() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_vigie"));
-    c.env_remove("VIGIE_DB").env_remove("VIGIE_DATA");
-    c
-}
 
 fn run(args: &[&str], db: &Path) -> Output {
     vigie()
@@ -326,25 +323,12 @@ fn issue4_demo_finds_events() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("Air/drone strike"));
 }
 
-/// Installs pandas and R's readr through the project's script when they are missing.
-/// Returns false (the test then says why it skipped) only when the machine refuses, e.g.
-/// no root to install Debian packages.
-fn acled_readers() -> bool {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-deps.sh");
-    let ok = Command::new("bash")
-        .arg(script)
-        .arg("acled-readers")
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("skipped: pandas or R's readr is missing and scripts/test-deps.sh could not install them");
-    }
-    ok
-}
-
 #[test]
 fn issue4_acled_export_loads_in_pandas_and_readr_without_warnings() {
-    if !acled_readers() {
+    if !common::test_deps(
+        "acled-readers",
+        "skipped: pandas or R's readr is missing and scripts/test-deps.sh could not install them",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -11,24 +11,13 @@ use std::process::Command;
 
 const TOKEN: &str = "e2e-token-0123456789abcdef";
 
-/// Installs Chromium and playwright-core when missing; false (the test then says why it
-/// skipped) only when the machine refuses, e.g. no root for Debian packages.
-fn browser_ready(root: &Path) -> bool {
-    let ok = Command::new("bash")
-        .arg(root.join("scripts/test-deps.sh"))
-        .arg("browser")
-        .status()
-        .is_ok_and(|s| s.success());
-    if !ok {
-        eprintln!("skipped: Chromium or playwright-core is missing and scripts/test-deps.sh could not install them");
-    }
-    ok
-}
-
 #[test]
 fn issue5_page_in_chromium_map_timeline_panel_and_hostile_reports() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    if !browser_ready(&root) {
+    if !common::test_deps(
+        "browser",
+        "skipped: Chromium or playwright-core is missing and scripts/test-deps.sh could not install them",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

@@ -18,6 +18,22 @@ pub fn vigie() -> Command {
     c
 }
 
+/// Installs what a test needs with `scripts/test-deps.sh WHAT` (browser, openapi,
+/// acled-readers). False, with `skip_note` on stderr, only when the machine refuses (no
+/// root for Debian packages, no network for pip or npm): the test then skips that part.
+pub fn test_deps(what: &str, skip_note: &str) -> bool {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/test-deps.sh");
+    let ok = Command::new("bash")
+        .arg(script)
+        .arg(what)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !ok {
+        eprintln!("{skip_note}");
+    }
+    ok
+}
+
 /// Loads the bundled example reports into a fresh record at `db`.
 pub fn demo_record(db: &Path) {
     let o = vigie()
