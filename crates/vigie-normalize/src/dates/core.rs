@@ -1185,11 +1185,7 @@ impl<'a> Scan<'a> {
         macro_rules! consider {
             ($first:expr, $rule:ident) => {
                 if shape & $first != 0 {
-                    if let Some(r) = self.$rule(i, p) {
-                        if !matches!(best, Some(b) if r.0 <= b.0) {
-                            best = Some(r);
-                        }
-                    }
+                    keep_longest(&mut best, self.$rule(i, p));
                 }
             };
         }
@@ -1221,23 +1217,14 @@ impl<'a> Scan<'a> {
         let mut best = self
             .fixed_core_shaped(i, shape, p)
             .map(|(e, iv, y)| (e, Sem::Fixed(iv), y));
-        let others = [
-            (
-                first::SINCE,
-                Self::since_expr as fn(&Self, usize, NaiveDate) -> _,
-            ),
-            (first::DURING, Self::during_expr),
-            (first::NARR, Self::narr_expr),
-        ];
-        for (first, rule) in others {
-            if shape & first == 0 {
-                continue;
-            }
-            if let Some(r) = rule(self, i, p) {
-                if !matches!(best, Some(b) if r.0 <= b.0) {
-                    best = Some(r);
-                }
-            }
+        if shape & first::SINCE != 0 {
+            keep_longest(&mut best, self.since_expr(i, p));
+        }
+        if shape & first::DURING != 0 {
+            keep_longest(&mut best, self.during_expr(i, p));
+        }
+        if shape & first::NARR != 0 {
+            keep_longest(&mut best, self.narr_expr(i, p));
         }
         best
     }
@@ -1307,6 +1294,15 @@ impl<'a> Scan<'a> {
             sem,
             year,
         })
+    }
+}
+
+/// Keeps `r` in `best` when it ends later (the first of equally long matches stays).
+fn keep_longest<T>(best: &mut Option<(usize, T, bool)>, r: Option<(usize, T, bool)>) {
+    if let Some(r) = r {
+        if !matches!(best, Some(b) if r.0 <= b.0) {
+            *best = Some(r);
+        }
     }
 }
 
@@ -1574,11 +1570,23 @@ mod tests {
     use super::super::{en, fr, DateGrammar};
     use super::*;
     use proptest::prelude::*;
+    use std::sync::OnceLock;
+
+    /// The embedded grammar, compiled once for every generated case.
+    fn grammar() -> &'static DateGrammar {
+        static G: OnceLock<DateGrammar> = OnceLock::new();
+        G.get_or_init(DateGrammar::embedded)
+    }
 
     /// Words and forms a date may be made of: every word of both lexicons, capitalized
-    /// too, with numbers, numeric dates, ordinals, compounds and punctuation.
-    fn vocabulary() -> Vec<String> {
-        let g = DateGrammar::embedded();
+    /// too, with numbers, numeric dates, ordinals, compounds and punctuation (built once).
+    fn vocabulary() -> &'static [String] {
+        static V: OnceLock<Vec<String>> = OnceLock::new();
+        V.get_or_init(build_vocabulary)
+    }
+
+    fn build_vocabulary() -> Vec<String> {
+        let g = grammar();
         let mut v: Vec<String> = Vec::new();
         for lex in [&g.fr, &g.en] {
             for (k, es) in &lex.map {
@@ -1694,7 +1702,7 @@ mod tests {
     /// Wherever a rule matches when run on its own, the token it starts at meets the
     /// rule's first set: skipping the rule elsewhere changes nothing.
     fn first_sets_hold(words: &[&str]) -> Result<(), TestCaseError> {
-        let g = DateGrammar::embedded();
+        let g = grammar();
         let p = NaiveDate::from_ymd_opt(2024, 10, 9).unwrap();
         // glue some forms to their neighbour ("27-28", "(5"), space the others
         let text = words.join(" ");
@@ -1734,7 +1742,7 @@ mod tests {
     #[test]
     fn issue3_first_sets_skip_function_words() {
         // "de", "a" and "un" may begin only a few rules, not all of them
-        let g = DateGrammar::embedded();
+        let g = grammar();
         for (text, lex, alt, syntax) in [
             ("de la ville", &g.fr, &g.en, &fr::RULES),
             ("un convoi", &g.fr, &g.en, &fr::RULES),
