@@ -58,10 +58,6 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
     let t_setup = Instant::now();
     let pipeline = Pipeline::new(config)?;
     let setup = t_setup.elapsed().as_secs_f64();
-    let mentions_only = Pipeline::new(&Config {
-        mentions_only: true,
-        ..config.clone()
-    })?;
     let mut docs: Vec<Document> = Vec::new();
     let mk = |text: String, lang: Lang, published: Option<chrono::NaiveDate>| Document {
         id: content_id(&text),
@@ -105,6 +101,10 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
         println!("wrote {} extractions to {}", docs.len(), path.display());
         return Ok(ExitCode::SUCCESS);
     }
+    let mentions_only = Pipeline::new(&Config {
+        mentions_only: true,
+        ..config.clone()
+    })?;
     let unit: usize = docs.iter().map(|d| d.text.len()).sum();
     if unit == 0 {
         bail!("no text to measure");
