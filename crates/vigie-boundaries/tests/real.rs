@@ -8,13 +8,7 @@ use vigie_boundaries::derive::{build, read_folder, DeriveOptions};
 use vigie_boundaries::{AdminArea, AdminAreaRef, Boundaries};
 
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if p.is_dir() {
-        Some(p)
-    } else {
-        println!("skipping: shared folder {} is absent", p.display());
-        None
-    }
+    vigie_testkit::shared(env!("CARGO_MANIFEST_DIR"), "data/boundaries")
 }
 
 fn key(a: AdminAreaRef<'_>) -> (&str, &str, Option<&str>) {

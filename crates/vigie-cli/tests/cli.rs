@@ -296,3 +296,87 @@ fn broken_user_data_gets_a_clear_error() {
         "{err}"
     );
 }
+
+/// Issue 12: `vigie eval --acled` reads an ACLED export (HXL row included), filters it,
+/// scores each note's first event, prints the confusion matrix and the wrong notes.
+#[test]
+fn issue12_eval_acled_scores_notes_against_their_coding() {
+    let csv = "event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,country,admin1,location,latitude,longitude,notes,fatalities\n\
+#event+code,#date+occurred,#date+year,#event+type,,#group+name+first,,#country+name,#adm1+name,#loc+name,#geo+lat,#geo+lon,#description,#affected+killed\n\
+T1,2019-04-02,2019,Protests,Peaceful protest,Protesters (Mali),,Mali,Bamako,Bamako,12.65,-8.0,\"On 2 April 2019, hundreds of traders protested in Bamako against new market taxes.\",0\n\
+T2,03 April 2019,2019,Explosions/Remote violence,Remote explosive/landmine/IED,Unidentified Armed Group (Mali),Military Forces of Mali (2013-),Mali,Mopti,Douentza,15.0,-2.95,\"On 3 April 2019, an army truck hit an IED near Douentza.\",0\n\
+T3,5-Apr-18,2018,Protests,Peaceful protest,Protesters (Niger),,Niger,Niamey,Niamey,13.51,2.11,\"On 5 April 2018, students protested in Niamey.\",0\n";
+    let f = tmp("acled.csv", csv.as_bytes());
+    let json = tmp("acled-figures.json", b"");
+    let out = run(&[
+        "eval",
+        "--acled",
+        f.to_str().unwrap(),
+        "--country",
+        "Mali",
+        "--misses",
+        "5",
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.starts_with("2 ACLED notes"), "{stdout}");
+    assert!(stdout.contains("ACLED \\ Vigie"), "{stdout}");
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert_eq!(v["notes"], 2);
+    assert_eq!(v["figures"]["event type"]["of"], 2);
+    // the years filter keeps the 2018 note only
+    let out = run(&["eval", "--acled", f.to_str().unwrap(), "--years", "2018"]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("1 ACLED notes"));
+    // a CSV that is not an export is refused with its name
+    let bad = tmp("not-acled.csv", b"a,b\n1,2\n");
+    let out = run(&["eval", "--acled", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("event_date"));
+}
+
+/// Issue 12: `--part K/N` splits the documents by id, the same way every time, and the
+/// parts cover every document once.
+#[test]
+fn issue12_eval_parts_split_documents_stably() {
+    let mut lines = String::new();
+    for i in 0..12 {
+        lines.push_str(&format!(
+            "{{\"id\": \"doc-{i}\", \"lang\": \"en\", \"published\": \"2024-05-0{}\", \"text\": \"Soldiers patrolled near Gao on Monday.\", \"gold\": {{\"events\": []}}}}\n",
+            1 + i % 9
+        ));
+    }
+    let f = tmp("parts.jsonl", lines.as_bytes());
+    let docs = |part: &str| -> u64 {
+        let json = tmp(&format!("part-{}.json", part.replace('/', "-")), b"");
+        let out = run(&[
+            "eval",
+            f.to_str().unwrap(),
+            "--part",
+            part,
+            "--misses",
+            "0",
+            "--json",
+            json.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+        v["docs"].as_u64().unwrap()
+    };
+    let (a, b) = (docs("1/2"), docs("2/2"));
+    assert_eq!(a + b, 12);
+    assert!(a > 0 && b > 0, "{a} / {b}");
+    assert_eq!(docs("1/2"), a, "the split does not change between runs");
+    assert!(!run(&["eval", f.to_str().unwrap(), "--part", "3/2"])
+        .status
+        .success());
+}

@@ -2,17 +2,11 @@
 //! These tests assert what must never break; the scores themselves are measured by
 //! `vigie eval`, not asserted here.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if p.join("corpus/seed.gold.json").exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared/corpus is not present in this checkout");
-        None
-    }
+    vigie_testkit::shared(env!("CARGO_MANIFEST_DIR"), "corpus/seed.gold.json")
 }
 
 #[test]
@@ -57,7 +51,7 @@ fn no_gold_document_fails_and_every_seed_date_is_right() {
 fn eval_agrees_with_the_reference_scorer() {
     let Some(sh) = shared() else { return };
     if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("skipped: python3 is not installed");
+        vigie_testkit::missing("python3 is not installed");
         return;
     }
     let seed = sh.join("corpus/seed.gold.json");
@@ -131,7 +125,7 @@ fn issue3_every_seed_event_and_movement_is_found() {
 fn issue4_merge_score_agrees_with_the_reference_and_merges_no_two_real_events() {
     let Some(sh) = shared() else { return };
     if Command::new("python3").arg("--version").output().is_err() {
-        eprintln!("skipped: python3 is not installed");
+        vigie_testkit::missing("python3 is not installed");
         return;
     }
     let dev = sh.join("corpus/dev.jsonl");

@@ -19,6 +19,9 @@ pub struct GoldDoc {
     pub url: Option<String>,
     /// The text.
     pub text: String,
+    /// From which date the key annotates events (`scope_from`); predicted events ending
+    /// earlier are not scored. `None`: the corpus-wide floor applies.
+    pub scope_from: Option<chrono::NaiveDate>,
     /// The answer key (`events`, `places`, `dates`, …).
     pub gold: Value,
 }
@@ -46,6 +49,8 @@ fn doc_from(v: Value, text: String, path: &Path) -> Result<GoldDoc, EvalError> {
         outlet: s("outlet"),
         url: s("url"),
         text,
+        scope_from: s("scope_from")
+            .and_then(|d| chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()),
         gold: v.get("gold").cloned().unwrap_or(Value::Null),
     })
 }

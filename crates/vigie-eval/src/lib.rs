@@ -9,8 +9,10 @@
 //! - [`reference`]: reference coordinates for gold place names (GeoNames dumps + overrides).
 //! - [`score`]: the facets (places, dates, quantities, actors, events, movements) and the
 //!   sub-scores on matched events.
+//! - [`acled`]: ACLED exports' notes scored against ACLED's own coding.
 //! - [`merge`]: B-cubed score of cross-document merging (as `tools/merge_score.py`).
 
+pub mod acled;
 pub mod fold;
 pub mod gold;
 pub mod interval;

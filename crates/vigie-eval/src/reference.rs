@@ -1,7 +1,8 @@
 //! Reference coordinates for gold place names, built as the reference scorer builds them:
 //! every name of the GeoNames country dumps and `cities500.txt.gz`, the best-ranked entry
-//! per folded name (populated places over admin areas over the rest, then population;
-//! countries first), then the overrides of `tools/places.tsv`.
+//! per folded name and per (folded name, country) (populated places over admin areas over
+//! the rest, then population; countries first), then the overrides of `tools/places.tsv`.
+//! A gold place is looked up in its own country first, then worldwide.
 
 use crate::fold::name_key;
 use crate::EvalError;
@@ -22,10 +23,8 @@ pub struct RefPoint {
 #[derive(Debug, Default)]
 pub struct Reference {
     points: HashMap<String, (RefPoint, f64)>,
-    /// (folded name, country) → best point in that country; used only when
-    /// `by_country` is set.
+    /// (folded name, country) → best point in that country.
     in_country: HashMap<(String, String), (RefPoint, f64)>,
-    by_country: bool,
 }
 
 impl Reference {
@@ -79,8 +78,12 @@ impl Reference {
                     continue;
                 }
                 if let (Ok(lat), Ok(lon)) = (c[1].parse(), c[2].parse()) {
-                    r.points
-                        .insert(name_key(c[0]), (RefPoint { lat, lon }, 1e15));
+                    // an override stands for the name alone and in its country
+                    let k = name_key(c[0]);
+                    let p = (RefPoint { lat, lon }, 1e15);
+                    r.in_country
+                        .insert((k.clone(), c[3].trim().to_uppercase()), p);
+                    r.points.insert(k, p);
                 }
             }
         }
@@ -137,23 +140,13 @@ impl Reference {
         }
     }
 
-    /// Judge places against the best entry of the gold's own country when there is one
-    /// (not what the reference scorer does: it takes the best entry worldwide, so that
-    /// "Gao" may resolve to a town in Cuba whose alternate names include the airport code
-    /// GAO). Off by default, so that `vigie eval` agrees with the reference scorer.
-    pub fn prefer_gold_country(&mut self, on: bool) {
-        self.by_country = on;
-    }
-
-    /// The reference point of a canonical gold name (in `country`, when asked to prefer
-    /// the gold's country and the name is known there).
+    /// The reference point of a canonical gold name: the best entry in `country` when the
+    /// name is known there, else the best entry worldwide.
     pub fn point(&self, canonical: &str, country: Option<&str>) -> Option<RefPoint> {
         let k = name_key(canonical);
-        if self.by_country {
-            if let Some(cc) = country.filter(|c| !c.is_empty()) {
-                if let Some((p, _)) = self.in_country.get(&(k.clone(), cc.to_uppercase())) {
-                    return Some(*p);
-                }
+        if let Some(cc) = country.filter(|c| !c.is_empty()) {
+            if let Some((p, _)) = self.in_country.get(&(k.clone(), cc.to_uppercase())) {
+                return Some(*p);
             }
         }
         self.points.get(&k).map(|(p, _)| *p)

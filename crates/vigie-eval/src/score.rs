@@ -616,9 +616,11 @@ impl<'r> Scorer<'r> {
 
     fn events(&self, d: &GoldDoc, out: &Value, sc: &mut Scores) {
         let ge = arr(&d.gold, "events");
+        // a record's own `scope_from` wins over the corpus-wide floor
+        let floor = d.scope_from.or(self.min_date);
         let pe: Vec<&Value> = arr(out, "events")
             .iter()
-            .filter(|x| match (self.min_date, pred_interval(x).1) {
+            .filter(|x| match (floor, pred_interval(x).1) {
                 (Some(floor), Some(end)) => end >= floor,
                 _ => true,
             })
@@ -797,6 +799,7 @@ mod tests {
             outlet: None,
             url: None,
             text: text.into(),
+            scope_from: None,
             gold,
         }
     }

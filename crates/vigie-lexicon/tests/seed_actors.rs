@@ -8,8 +8,7 @@ use vigie_lexicon::ActorLexicon;
 use vigie_model::Lang;
 
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("corpus/seed.gold.json").is_file().then_some(p)
+    vigie_testkit::shared(env!("CARGO_MANIFEST_DIR"), "corpus/seed.gold.json")
 }
 
 fn occurrences(text: &str, m: &str) -> Vec<(usize, usize)> {
@@ -34,7 +33,6 @@ fn occurrences(text: &str, m: &str) -> Vec<(usize, usize)> {
 #[test]
 fn seed_actors_f1() {
     let Some(dir) = shared() else {
-        println!("skipped: ../shared/corpus not found");
         return;
     };
     let gold: serde_json::Value =

@@ -17,8 +17,7 @@ use vigie_normalize::DateGrammar;
 use vigie_text::tokenize;
 
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("corpus").is_dir().then_some(p)
+    vigie_testkit::shared(env!("CARGO_MANIFEST_DIR"), "corpus/dev.jsonl")
 }
 
 struct Doc {
@@ -177,7 +176,6 @@ fn score(doc: &Doc, preds: &[DateMention]) -> (usize, usize, usize, Vec<String>)
 #[test]
 fn dates_on_gold_corpus() {
     let Some(root) = shared() else {
-        println!("skipped: ../shared/corpus is absent");
         return;
     };
     let docs = load(&root);

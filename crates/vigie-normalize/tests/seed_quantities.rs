@@ -8,8 +8,7 @@ use vigie_model::Lang;
 use vigie_normalize::QuantityGrammar;
 
 fn shared() -> Option<PathBuf> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    p.join("corpus/seed.gold.json").is_file().then_some(p)
+    vigie_testkit::shared(env!("CARGO_MANIFEST_DIR"), "corpus/seed.gold.json")
 }
 
 /// Byte spans of every whole-word occurrence of `m` in `text`.
@@ -35,7 +34,6 @@ fn occurrences(text: &str, m: &str) -> Vec<(usize, usize)> {
 #[test]
 fn seed_quantities_f1() {
     let Some(dir) = shared() else {
-        println!("skipped: ../shared/corpus not found");
         return;
     };
     let gold: serde_json::Value =
