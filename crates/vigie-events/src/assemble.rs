@@ -259,6 +259,8 @@ struct Draft<'p> {
     /// Actors its sentences say lost: they suffered it, the defeat was theirs, or they are
     /// counted among its dead or wounded ([`losers`]).
     lost: Vec<&'p str>,
+    /// Every trigger was a predicate of harm (`Flags::harm`): the type follows the patient.
+    harm: bool,
 }
 
 /// A [`Claim`] as drafts carry it, borrowing its words.
@@ -443,6 +445,19 @@ pub fn assemble_folded(
             {
                 continue;
             }
+            // a harm told without its author is the toll of the event just told ("Sept
+            // civils ont été tués", "Two soldiers were killed in the attack"), which the
+            // sentences that go on about an event read; with no event before it and no
+            // figure it is a mention in passing ("those who had been killed there")
+            if rule.flags.harm && !has_author(s, &acts, h.first, h.end) {
+                let follows = last_event.is_some_and(|(ls, _)| si - ls <= 2);
+                if follows || dead.is_none() {
+                    continue;
+                }
+                // a toll standing alone ("Three people were killed in Gao on Monday")
+                // names no author: whoever else the sentence names did not do it
+                acts.clear();
+            }
             let when = if rule.flags.bg {
                 date_in_sentence(s, trig, &hit_spans).unwrap_or_else(|| fallback_date(inp))
             } else {
@@ -478,6 +493,7 @@ pub fn assemble_folded(
                     weak_type: rule.flags.weak,
                     generic: rule.flags.generic,
                     lost: lost.clone(),
+                    harm: rule.flags.harm,
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
@@ -1730,6 +1746,7 @@ fn widen(w: When, days: i64) -> When {
 fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     let m_was_generic = m.generic;
     m.generic &= d.generic;
+    m.harm &= d.harm;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
@@ -1742,7 +1759,12 @@ fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     }
     // a word referring back to the event ("l'attaque", "killed") does not date it
     let dates_it = !d.generic || m_was_generic;
-    if m.when.fallback || (dates_it && !d.when.fallback && d.when.precision < m.when.precision) {
+    // and a word that names the event dates it better than one referring back to it
+    let names_it = m_was_generic && !d.generic && !d.when.fallback;
+    if m.when.fallback
+        || names_it
+        || (dates_it && !d.when.fallback && d.when.precision < m.when.precision)
+    {
         m.when = d.when;
     }
     if m.place.is_none() || m.place.is_some_and(is_country) && d.place.is_some() {
@@ -1924,6 +1946,10 @@ fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Eve
     d.assoc1.retain(|a| Some(a) != d.actor2.as_ref());
     d.assoc2
         .retain(|a| Some(a) != a1.as_ref() && !d.assoc1.contains(a));
+    codebook_roles(&mut d);
+    if d.harm {
+        type_by_patient(&mut d, &camp_of, inter_of);
+    }
     let civilian_targeting = d.actor2 == Some("Civilians");
     if civilian_targeting && d.event_type == "Battles" {
         d.event_type = "Violence against civilians";
@@ -1962,6 +1988,93 @@ fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Eve
         claims: d.claims.iter().map(|c| c.claim(inp.text)).collect(),
         evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
         rules: d.rules.into_iter().map(Cow::into_owned).collect(),
+    }
+}
+
+/// Roles that ACLED's codebook fixes by the event's type, whatever the word order said:
+/// - civilians never carry out political violence: named first of a violent event
+///   ("des civils ont été enlevés par des hommes armés" read the wrong way round), they
+///   are its victims;
+/// - the people of a demonstration are its first actor, as protesters ("des habitants ont
+///   manifesté", "residents protested") or, in a riot, as rioters; civilians are not its
+///   target.
+fn codebook_roles(d: &mut Draft<'_>) {
+    const CIV: &str = "Civilians";
+    match d.event_type {
+        "Protests" | "Riots" if d.sub_event_type != "Mob violence" => {
+            let people = if d.event_type == "Protests" {
+                "Protesters"
+            } else {
+                "Rioters"
+            };
+            if d.actor1
+                .is_none_or(|a| a == CIV || a == "Protesters" || a == "Rioters")
+            {
+                d.actor1 = Some(people);
+            }
+            if d.actor2 == Some(CIV) {
+                d.actor2 = d.assoc2.first().copied();
+                if !d.assoc2.is_empty() {
+                    d.assoc2.remove(0);
+                }
+            }
+        }
+        t if violent(t) && d.actor1 == Some(CIV) => {
+            d.actor1 = d.assoc1.first().copied();
+            if !d.assoc1.is_empty() {
+                d.assoc1.remove(0);
+            }
+            if d.actor2.is_none() {
+                d.actor2 = Some(CIV);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// True when a predicate of harm between words `first` and `end` has its author in the
+/// sentence: an acting actor (not civilians, not only a speaker) named in the eight words
+/// before it ("unknown gunmen shot dead a trader", "des hommes armés ont abattu"), or
+/// right after it behind "by" / "par" ("were killed by militants", "tués par des
+/// jihadistes"). A figure of the dead far from any author ("il y a plus de vingt
+/// personnes tuées") is a toll, not an author's act.
+fn has_author(s: &Sentence, acts: &[&str], first: usize, end: usize) -> bool {
+    s.agents.iter().any(|a| {
+        if a.actor == "Civilians" || !acts.contains(&a.actor.as_str()) {
+            return false;
+        }
+        let (w0, w1) = (s.word_at(a.span.start), s.word_at(a.span.end));
+        let before = w1 <= first && first - w1 <= 8;
+        let by = w0 >= end
+            && w0 - end <= 3
+            && s.folded[end..w0].iter().any(|w| matches!(*w, "by" | "par"));
+        before || by
+    })
+}
+
+/// The type of an event told only by predicates of harm ("killed", "shot dead", "a
+/// tué"), read from its arguments, as ACLED's codebook does: who is harmed decides.
+/// - "Gunmen killed three farmers", "des hommes armés ont abattu un berger": the
+///   victims are civilians → Violence against civilians / Attack (the trigger's type).
+/// - "Militants killed two soldiers", "les jihadistes ont tué deux gendarmes": state
+///   forces or an armed group are harmed → Battles / Armed clash.
+/// - "Soldiers killed four suspected militants": state forces harm, nobody civilian is
+///   named → Battles / Armed clash.
+/// - "A mob beat a thief to death", "une foule a tué un voleur présumé": rioters harm →
+///   Riots / Mob violence.
+fn type_by_patient<'p>(
+    d: &mut Draft<'p>,
+    camp_of: &impl Fn(&str) -> Option<u8>,
+    inter_of: impl Fn(&str) -> Option<u8>,
+) {
+    let agent = d.actor1.and_then(&inter_of);
+    let patient = d.actor2.and_then(camp_of);
+    if agent == Some(5) {
+        d.event_type = "Riots";
+        d.sub_event_type = "Mob violence";
+    } else if matches!(patient, Some(0 | 1)) || (patient.is_none() && agent.map(camp) == Some(0)) {
+        d.event_type = "Battles";
+        d.sub_event_type = "Armed clash";
     }
 }
 
@@ -2143,6 +2256,7 @@ fn journey_draft<'p>(
         weak_type: false,
         generic: false,
         lost: Vec::new(),
+        harm: false,
     })
 }
 

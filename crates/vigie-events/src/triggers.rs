@@ -29,6 +29,11 @@ pub struct Flags {
     /// A word that can refer back to any violent event told ("l'attaque"): it joins one
     /// it overlaps, whatever its type.
     pub generic: bool,
+    /// A predicate that harms persons (killing, shooting, wounding): the event's type
+    /// follows who it harms. Civilians, or persons of no named side, make it
+    /// `Violence against civilians / Attack`; state forces or an armed group make it
+    /// `Battles / Armed clash`; rioters doing it make it `Riots / Mob violence`.
+    pub harm: bool,
 }
 
 /// One trigger rule.
@@ -114,6 +119,7 @@ impl Triggers {
                     "bg" => flags.bg = true,
                     "loss" => flags.loss = true,
                     "generic" => flags.generic = true,
+                    "harm" => flags.harm = true,
                     "-" | "" => {}
                     other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
                 }

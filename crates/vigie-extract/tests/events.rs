@@ -366,3 +366,113 @@ fn issue3_one_person_killed_counts_one() {
     assert_eq!((f.low, f.high), (Some(1), Some(1)), "{:#?}", battles[0]);
     assert!(battles[0].rules.iter().all(|r| !r.ends_with("/attaque")));
 }
+
+/// The first event of a one-sentence report: its type, sub-type, actor1 and actor2.
+fn first_event(text: &str, lang: Lang) -> (String, String, Option<String>, Option<String>) {
+    let ex = extract(text, lang, "2024-05-14");
+    let e = ex
+        .events
+        .first()
+        .unwrap_or_else(|| panic!("no event in {text:?}: {:#?}", ex.actors));
+    (
+        e.event_type.clone(),
+        e.sub_event_type.clone(),
+        e.actor1.clone(),
+        e.actor2.clone(),
+    )
+}
+
+/// Issue 12: a plain clause with a predicate of harm is an event, and who is harmed
+/// decides its type (ACLED's codebook): civilians → an attack on civilians, soldiers →
+/// a battle, a mob → mob violence.
+#[test]
+fn issue12_who_is_harmed_decides_the_type() {
+    let cases: [(&str, Lang, &str, &str, Option<&str>); 6] = [
+        (
+            "On 13 May 2024, unknown gunmen killed three farmers near Bankass.",
+            Lang::En,
+            "Violence against civilians",
+            "Attack",
+            Some("Civilians"),
+        ),
+        (
+            "Le 13 mai 2024, des hommes armés ont abattu deux bergers près de Bankass.",
+            Lang::Fr,
+            "Violence against civilians",
+            "Attack",
+            Some("Civilians"),
+        ),
+        (
+            "On 13 May 2024, suspected militants killed two Malian soldiers near Boni.",
+            Lang::En,
+            "Battles",
+            "Armed clash",
+            Some("FAMa"),
+        ),
+        (
+            "Le 13 mai 2024, des individus armés ont tué deux soldats maliens près de Boni.",
+            Lang::Fr,
+            "Battles",
+            "Armed clash",
+            Some("FAMa"),
+        ),
+        (
+            "On 13 May 2024, an angry mob beat a suspected thief to death in Sevare.",
+            Lang::En,
+            "Riots",
+            "Mob violence",
+            None,
+        ),
+        (
+            "On 13 May 2024, Dozo militiamen shot a trader on the road out of Djenne.",
+            Lang::En,
+            "Violence against civilians",
+            "Attack",
+            Some("Civilians"),
+        ),
+    ];
+    for (text, lang, ty, sub, actor2) in cases {
+        let (t, s, _, a2) = first_event(text, lang);
+        assert_eq!((t.as_str(), s.as_str()), (ty, sub), "{text}");
+        if let Some(a) = actor2 {
+            assert_eq!(a2.as_deref(), Some(a), "{text}");
+        }
+    }
+}
+
+/// Issue 12: a toll told without its author right after an event is that event's toll,
+/// not a second event.
+#[test]
+fn issue12_a_passive_toll_after_an_event_is_its_toll() {
+    let ex = extract(
+        "Le 12 mai 2024, des hommes armés ont attaqué le village de Sofara. Quatre personnes ont été tuées.",
+        Lang::Fr,
+        "2024-05-14",
+    );
+    assert_eq!(ex.events.len(), 1, "{:#?}", ex.events);
+    let f = ex.events[0]
+        .fatalities
+        .as_ref()
+        .expect("the toll joins the attack");
+    assert_eq!(f.low, Some(4));
+}
+
+/// Issue 12: the people of a demonstration are its first actor, whatever word names them.
+#[test]
+fn issue12_demonstrators_are_the_first_actor() {
+    for (text, lang) in [
+        (
+            "On 13 May 2024, residents protested in Gao against repeated power cuts.",
+            Lang::En,
+        ),
+        (
+            "Le 13 mai 2024, des habitants ont manifesté à Gao contre les coupures d'électricité.",
+            Lang::Fr,
+        ),
+    ] {
+        let (t, _, a1, a2) = first_event(text, lang);
+        assert_eq!(t, "Protests", "{text}");
+        assert_eq!(a1.as_deref(), Some("Protesters"), "{text}");
+        assert_eq!(a2, None, "{text}");
+    }
+}

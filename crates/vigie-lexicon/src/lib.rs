@@ -79,6 +79,15 @@ struct AliasWord {
     exact: bool,
 }
 
+/// The flags column of `aliases.tsv`.
+#[derive(Debug, Clone, Copy, Default)]
+struct AliasFlags {
+    /// `exact`: no plural or feminine variants.
+    exact: bool,
+    /// `head`: a generic head noun (see [`Alias::head`]).
+    head: bool,
+}
+
 /// One alias.
 #[derive(Debug, Clone)]
 struct Alias {
@@ -88,6 +97,10 @@ struct Alias {
     phon: Vec<String>,
     /// The phonetic keys joined by spaces.
     phon_joined: String,
+    /// A generic head noun ("militants", "fighters", "miliciens"): right after another
+    /// group's name it belongs to that name ("ISGS militants"); alone it names nobody
+    /// (it mostly points back to a group named before).
+    head: bool,
     /// Letters in the alias (for the fuzzy tolerance).
     letters: usize,
 }
@@ -267,9 +280,14 @@ impl ActorLexicon {
             if f.len() < 2 || f[0].is_empty() {
                 return Err(bad_line(file, n, "expected: alias, canonical[, flags]"));
             }
-            let exact = f
-                .get(2)
-                .is_some_and(|x| x.split(',').any(|t| t.trim() == "exact"));
+            let flag = |name: &str| {
+                f.get(2)
+                    .is_some_and(|x| x.split(',').any(|t| t.trim() == name))
+            };
+            let flags = AliasFlags {
+                exact: flag("exact"),
+                head: flag("head"),
+            };
             let slot = ["{adj}", "{adj:f}", "{Adj}"]
                 .into_iter()
                 .find(|p| f[0].contains(p));
@@ -290,11 +308,11 @@ impl ActorLexicon {
                     };
                     for adj in forms {
                         let alias = f[0].replace(slot, &adj);
-                        self.add_alias(file, n, &alias, canonical, exact, false)?;
+                        self.add_alias(file, n, &alias, canonical, flags, false)?;
                     }
                 }
             } else {
-                self.add_alias(file, n, f[0], f[1], exact, true)?;
+                self.add_alias(file, n, f[0], f[1], flags, true)?;
             }
         }
         Ok(())
@@ -306,9 +324,10 @@ impl ActorLexicon {
         line: usize,
         alias: &str,
         canonical: &str,
-        exact: bool,
+        flags: AliasFlags,
         may_be_fuzzy: bool,
     ) -> Result<(), Error> {
+        let AliasFlags { exact, head } = flags;
         let actor = *self
             .by_name
             .get(canonical)
@@ -359,6 +378,7 @@ impl ActorLexicon {
             actor,
             phon,
             phon_joined,
+            head,
             letters,
         });
         Ok(())
@@ -411,6 +431,32 @@ impl ActorLexicon {
                 continue;
             };
             let actor = &self.actors[self.aliases[a].actor];
+            // a head noun right after a group's name is part of that name: "ISGS
+            // militants", "Dozo militiamen", "Katiba Macina (JNIM) fighters"
+            if self.aliases[a].head {
+                if out.is_empty() || last_end > i {
+                    i = end;
+                    continue;
+                }
+                let between = &tokens[last_end..i];
+                let joined = between
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct && t.text(text) == ")");
+                let prev: &mut ActorMention = out.last_mut().expect("not empty");
+                let joinable = !matches!(
+                    self.by_name
+                        .get(&prev.actor)
+                        .map(|&k| self.actors[k].kind.as_str()),
+                    Some("civilians" | "protesters" | "rioters")
+                );
+                if joined && joinable {
+                    let span = Span::new(prev.span.start, tokens[end - 1].span.end);
+                    prev.span = span.with_text(text);
+                    last_end = end;
+                }
+                i = end;
+                continue;
+            }
             let mut first = i;
             let mut stop = end;
             if actor.kind == "civilians" {

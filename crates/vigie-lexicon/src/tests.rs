@@ -245,3 +245,43 @@ fn find_folded_agrees_with_find() {
         lex.find(text, &toks, Lang::Fr)
     );
 }
+
+/// Issue 12: a generic head noun joins the group named right before it, names nobody
+/// alone, and names an unidentified group when qualified.
+#[test]
+fn issue12_head_nouns_join_the_group_before_them() {
+    let v = found(
+        "Presumed Katiba Macina (JNIM) militants and ISGS fighters were seen; the militants left.",
+        Lang::En,
+    );
+    assert_eq!(
+        pairs(&v),
+        [
+            ("Katiba Macina", "Katiba Macina"),
+            ("JNIM) militants", "JNIM"),
+            ("ISGS fighters", "IS Sahel")
+        ]
+    );
+    let v = found(
+        "Des miliciens dogon et des chasseurs dozos ont été vus ; des jihadistes présumés aussi.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        pairs(&v),
+        [
+            ("miliciens dogon", "Dogon ethnic militia"),
+            ("chasseurs dozos", "Dozo militia"),
+            ("jihadistes présumés", "Unidentified armed group")
+        ]
+    );
+    // civilians do not take a head noun: "villagers militants" is no phrase, and a
+    // toll's "people" stays civilians
+    let v = found("Suspected militants killed five people.", Lang::En);
+    assert_eq!(
+        pairs(&v),
+        [
+            ("Suspected militants", "Unidentified armed group"),
+            ("people", "Civilians")
+        ]
+    );
+}
