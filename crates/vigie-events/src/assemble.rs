@@ -345,6 +345,15 @@ pub fn assemble_folded(
         let before = drafts.len();
         // overlapping hits: the longest wins, then the rule listed first
         hits.sort_by_key(|h| (h.first, std::cmp::Reverse(h.end - h.first), h.rule));
+        // a harm without its author beside a word that names the event is that event's
+        // toll ("Twelve people were killed when a drone struck the market", "trois
+        // personnes ont été tuées dans l'embuscade"): the event's own word takes the
+        // date and the figures
+        if hits.iter().any(|h| !triggers.rule(h.rule).flags.harm) {
+            hits.retain(|h| {
+                !triggers.rule(h.rule).flags.harm || has_author(s, None, h.first, h.end)
+            });
+        }
         let mut taken_until = 0;
         // the words of every trigger of the sentence ("ont perdu les batailles")
         let hit_words: Vec<usize> = hits.iter().map(|h| h.first).collect();
@@ -449,7 +458,7 @@ pub fn assemble_folded(
             // civils ont été tués", "Two soldiers were killed in the attack"), which the
             // sentences that go on about an event read; with no event before it and no
             // figure it is a mention in passing ("those who had been killed there")
-            if rule.flags.harm && !has_author(s, &acts, h.first, h.end) {
+            if rule.flags.harm && !has_author(s, Some(&acts), h.first, h.end) {
                 let follows = last_event.is_some_and(|(ls, _)| si - ls <= 2);
                 if follows || dead.is_none() {
                     continue;
@@ -2038,9 +2047,10 @@ fn codebook_roles(d: &mut Draft<'_>) {
 /// right after it behind "by" / "par" ("were killed by militants", "tués par des
 /// jihadistes"). A figure of the dead far from any author ("il y a plus de vingt
 /// personnes tuées") is a toll, not an author's act.
-fn has_author(s: &Sentence, acts: &[&str], first: usize, end: usize) -> bool {
+/// `acts`, when given, are the sentence's acting side: the author must be among them.
+fn has_author(s: &Sentence, acts: Option<&[&str]>, first: usize, end: usize) -> bool {
     s.agents.iter().any(|a| {
-        if a.actor == "Civilians" || !acts.contains(&a.actor.as_str()) {
+        if a.actor == "Civilians" || acts.is_some_and(|acts| !acts.contains(&a.actor.as_str())) {
             return false;
         }
         let (w0, w1) = (s.word_at(a.span.start), s.word_at(a.span.end));
