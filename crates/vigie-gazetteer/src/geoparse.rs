@@ -1268,7 +1268,10 @@ fn score(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) ->
     let by_ctx: f64 = match ctx {
         Ctx::Main => 0.5,
         Ctx::Secondary => 0.25,
-        Ctx::Home => 0.2,
+        // a home country's village outranks a foreign town of the same name when
+        // nothing in the text points abroad ("Bima" in a report about attacks on
+        // villages is the Malian or Nigerien one, not the Indonesian city)
+        Ctx::Home => 0.45,
         Ctx::None => 0.0,
     };
     let by_near = if near_km <= 100.0 {

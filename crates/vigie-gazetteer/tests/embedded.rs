@@ -287,3 +287,26 @@ fn issue2_unknown_names_without_a_place_noun_or_anchor_are_not_places() {
         assert!(ps.iter().all(|p| !p.unresolved), "{t}: {ps:#?}");
     }
 }
+
+/// Issue 12: with no country named, a village of a home country outranks a large town of
+/// the same name on another continent.
+#[test]
+fn issue12_a_home_village_outranks_a_foreign_town_of_the_same_name() {
+    for (text, lang) in [
+        ("Gunmen attacked the village of Bima at dawn.", Lang::En),
+        (
+            "Des hommes armés ont attaqué le village de Bima à l'aube.",
+            Lang::Fr,
+        ),
+    ] {
+        let ps = find(text, lang);
+        let bima = ps
+            .iter()
+            .find(|p| p.span.text == "Bima")
+            .expect("Bima found");
+        assert!(
+            matches!(bima.country.as_str(), "ML" | "NE"),
+            "{text}: {bima:?}"
+        );
+    }
+}
