@@ -509,6 +509,12 @@ pub fn assemble_folded(
                 if rule.flags.civ && d.actor2.is_none() {
                     d.actor2 = Some("Civilians");
                 }
+                // "militants attacked the village of X", "ont attaqué le marché de X": an
+                // attack whose object only civilians make, with no armed side undergoing
+                // it, is violence against civilians (its type follows in `finish`)
+                if rule.event_type == "Battles" && d.actor2.is_none() && civ_object(s, h.end) {
+                    d.actor2 = Some("Civilians");
+                }
                 drafts.push(d);
             }
         }
@@ -2039,6 +2045,20 @@ fn codebook_roles(d: &mut Draft<'_>) {
         }
         _ => {}
     }
+}
+
+/// True when a civilian target (`civ_target` cue) is the object of a trigger ending at
+/// word `end`: within the four words after it, before any actor is named there.
+fn civ_object(s: &Sentence, end: usize) -> bool {
+    let first_actor = s
+        .agents
+        .iter()
+        .map(|a| s.word_at(a.span.start))
+        .filter(|w| *w >= end)
+        .min()
+        .unwrap_or(usize::MAX);
+    s.cues(CueKind::CivTarget)
+        .any(|c| c.first >= end && c.first - end <= 4 && c.first < first_actor)
 }
 
 /// True when a predicate of harm between words `first` and `end` has its author in the

@@ -54,6 +54,9 @@ pub enum CueKind {
     Instrument,
     /// one person ("le commandant", "a soldier"): killed, it counts one dead
     OnePerson,
+    /// a target that only civilians make ("the village", "le marché", "a bus"): an attack
+    /// on it is violence against civilians
+    CivTarget,
 }
 
 impl CueKind {
@@ -78,6 +81,7 @@ impl CueKind {
             "inflict" => CueKind::Inflict,
             "instrument" => CueKind::Instrument,
             "one_person" => CueKind::OnePerson,
+            "civ_target" => CueKind::CivTarget,
             _ => return None,
         })
     }

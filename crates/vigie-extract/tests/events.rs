@@ -476,3 +476,51 @@ fn issue12_demonstrators_are_the_first_actor() {
         assert_eq!(a2, None, "{text}");
     }
 }
+
+/// Issue 12: an attack on what only civilians make (a village, a market, a bus) is
+/// violence against civilians; an attack on a military camp stays a battle.
+#[test]
+fn issue12_an_attack_on_a_village_is_violence_against_civilians() {
+    for (text, lang) in [
+        (
+            "On 13 May 2024, gunmen attacked the village of Sofara and burned granaries.",
+            Lang::En,
+        ),
+        (
+            "Le 13 mai 2024, des hommes armés ont attaqué le marché de Sofara.",
+            Lang::Fr,
+        ),
+    ] {
+        let (t, s, _, a2) = first_event(text, lang);
+        assert_eq!(
+            (t.as_str(), s.as_str()),
+            ("Violence against civilians", "Attack"),
+            "{text}"
+        );
+        assert_eq!(a2.as_deref(), Some("Civilians"), "{text}");
+    }
+    let (t, ..) = first_event(
+        "Le 13 mai 2024, des jihadistes ont attaqué le camp militaire de Boni.",
+        Lang::Fr,
+    );
+    assert_eq!(t, "Battles");
+}
+
+/// Issue 12: one person killed, named by a determiner and a noun, counts one dead.
+#[test]
+fn issue12_one_person_killed_counts_one() {
+    for (text, lang) in [
+        (
+            "On 13 May 2024, unknown gunmen killed a trader near Niono.",
+            Lang::En,
+        ),
+        (
+            "Le 13 mai 2024, des hommes armés ont tué un commerçant près de Niono.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-14");
+        let f = ex.events[0].fatalities.as_ref().expect("one dead");
+        assert_eq!((f.low, f.best), (Some(1), Some(1)), "{text}");
+    }
+}

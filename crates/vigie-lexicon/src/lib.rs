@@ -88,6 +88,33 @@ struct AliasFlags {
     head: bool,
 }
 
+/// Determiners and quantifiers after which a generic head noun opens a noun phrase of
+/// its own ("des jihadistes", "several militants").
+const INDEFINITE: [&str; 19] = [
+    "des",
+    "de",
+    "d'",
+    "un",
+    "une",
+    "plusieurs",
+    "dizaines",
+    "centaines",
+    "autres",
+    "a",
+    "an",
+    "some",
+    "several",
+    "many",
+    "dozens",
+    "hundreds",
+    "other",
+    "armed",
+    "unknown",
+];
+
+/// Words after which a generic head noun is followed by the group it belongs to.
+const OF: [&str; 6] = ["of", "from", "du", "de", "des", "d'"];
+
 /// One alias.
 #[derive(Debug, Clone)]
 struct Alias {
@@ -98,8 +125,8 @@ struct Alias {
     /// The phonetic keys joined by spaces.
     phon_joined: String,
     /// A generic head noun ("militants", "fighters", "miliciens"): right after another
-    /// group's name it belongs to that name ("ISGS militants"); alone it names nobody
-    /// (it mostly points back to a group named before).
+    /// group's name it belongs to that name ("ISGS militants"); alone it names a group of
+    /// its own only when it opens a noun phrase ("des jihadistes", "Militants attacked").
     head: bool,
     /// Letters in the alias (for the fuzzy tolerance).
     letters: usize,
@@ -434,28 +461,46 @@ impl ActorLexicon {
             // a head noun right after a group's name is part of that name: "ISGS
             // militants", "Dozo militiamen", "Katiba Macina (JNIM) fighters"
             if self.aliases[a].head {
-                if out.is_empty() || last_end > i {
+                let joinable = out.last().is_some_and(|prev: &ActorMention| {
+                    !matches!(
+                        self.by_name
+                            .get(&prev.actor)
+                            .map(|&k| self.actors[k].kind.as_str()),
+                        Some("civilians" | "protesters" | "rioters")
+                    )
+                }) && tokens[last_end..i]
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Punct && t.text(text) == ")");
+                if joinable {
+                    let prev = out.last_mut().expect("joinable");
+                    let span = Span::new(prev.span.start, tokens[end - 1].span.end);
+                    prev.span = span.with_text(text);
+                    i = end;
+                    last_end = end;
+                    continue;
+                }
+                // Alone, it points back to a group named before after a definite
+                // determiner ("the militants fled"), and the group follows it after "of",
+                // "du" ("fighters from the Wagner group", "des combattants du CSP") or a
+                // "pro-" ("des miliciens pro-Bamako").
+                let before = if i > 0 { ctx.folded(i - 1) } else { "" };
+                let after = if end < tokens.len() {
+                    ctx.folded(end)
+                } else {
+                    ""
+                };
+                // and it names a group of its own only when it opens a noun phrase: an
+                // indefinite determiner or the start of a sentence before it ("Des
+                // jihadistes ont attaqué", "Militants attacked"), not an adjective after
+                // a noun ("des groupes armés jihadistes")
+                let opens = i == 0
+                    || INDEFINITE.contains(&before)
+                    || (tokens[i - 1].kind == TokenKind::Punct
+                        && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":"));
+                if !opens || OF.contains(&after) || after.starts_with("pro-") {
                     i = end;
                     continue;
                 }
-                let between = &tokens[last_end..i];
-                let joined = between
-                    .iter()
-                    .all(|t| t.kind == TokenKind::Punct && t.text(text) == ")");
-                let prev: &mut ActorMention = out.last_mut().expect("not empty");
-                let joinable = !matches!(
-                    self.by_name
-                        .get(&prev.actor)
-                        .map(|&k| self.actors[k].kind.as_str()),
-                    Some("civilians" | "protesters" | "rioters")
-                );
-                if joined && joinable {
-                    let span = Span::new(prev.span.start, tokens[end - 1].span.end);
-                    prev.span = span.with_text(text);
-                    last_end = end;
-                }
-                i = end;
-                continue;
             }
             let mut first = i;
             let mut stop = end;

@@ -274,8 +274,19 @@ fn issue12_head_nouns_join_the_group_before_them() {
             ("jihadistes présumés", "Unidentified armed group")
         ]
     );
-    // civilians do not take a head noun: "villagers militants" is no phrase, and a
-    // toll's "people" stays civilians
+    // opening a noun phrase, a head names a group of its own; after a definite
+    // determiner, before "of"/"du", or as an adjective after a noun it names nobody
+    let v = found("Militants attacked a post; the militants fled.", Lang::En);
+    assert_eq!(pairs(&v), [("Militants", "Unidentified armed group")]);
+    let v = found(
+        "Des jihadistes ont attaqué ; des groupes armés jihadistes et des combattants du FLA aussi.",
+        Lang::Fr,
+    );
+    assert_eq!(
+        pairs(&v),
+        [("jihadistes", "Unidentified armed group"), ("FLA", "FLA")]
+    );
+    // a toll's "people" stays civilians
     let v = found("Suspected militants killed five people.", Lang::En);
     assert_eq!(
         pairs(&v),
