@@ -21,7 +21,16 @@ use std::path::{Path, PathBuf};
 use vigie_events::EventLayer;
 use vigie_gazetteer::{Gazetteer, Geoparser};
 use vigie_lexicon::ActorLexicon;
-use vigie_model::{DateAnchor, DatePrecision, Document, Extraction, Span};
+use vigie_model::{
+    ActorMention, DateAnchor, DatePrecision, Document, Extraction, PlaceMention, Span,
+};
+
+/// The lexicon's actors for a state's armed forces and its police named without their
+/// country, and the prefix of ACLED's names of the actors they become.
+const UNNAMED_STATE: [(&str, &str); 2] = [
+    ("State forces", "Military Forces"),
+    ("State police", "Police Forces"),
+];
 use vigie_normalize::dates::DateGrammar;
 use vigie_normalize::quantities::QuantityGrammar;
 
@@ -104,7 +113,8 @@ impl Pipeline {
         let state_actors = actors
             .actors()
             .iter()
-            .filter(|a| a.kind == "state")
+            // a country's armed forces (not its police)
+            .filter(|a| a.kind == "state" && a.acled_name.starts_with("Military Forces"))
             .filter_map(|a| Some((a.country.clone()?, a.canonical.clone())))
             .collect();
         Ok(Pipeline {
@@ -163,6 +173,58 @@ impl Pipeline {
         out
     }
 
+    /// Soldiers and police named without their country ("two soldiers were killed",
+    /// "l'armée a riposté", "des gendarmes") are the forces of the country the text's
+    /// places lie in: the country with armed forces in the lexicon that most of its
+    /// resolved places belong to. Where no place says which, they stay the lexicon's
+    /// "State forces" and "State police".
+    fn name_state_forces(
+        &self,
+        mut actors: Vec<ActorMention>,
+        places: &[PlaceMention],
+    ) -> Vec<ActorMention> {
+        let unnamed = |a: &ActorMention| UNNAMED_STATE.iter().find(|(n, _)| *n == a.actor);
+        if !actors.iter().any(|a| unnamed(a).is_some()) {
+            return actors;
+        }
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for p in places.iter().filter(|p| p.lat.is_some()) {
+            if !self.state_actors.iter().any(|(cc, _)| *cc == p.country) {
+                continue;
+            }
+            match counts.iter_mut().find(|c| c.0 == p.country) {
+                Some(c) => c.1 += 1,
+                None => counts.push((&p.country, 1)),
+            }
+        }
+        // the most places, then the first named
+        let Some(cc) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| (c.1, std::cmp::Reverse(*i)))
+            .map(|(_, c)| c.0)
+        else {
+            return actors;
+        };
+        for a in actors.iter_mut() {
+            let Some((_, prefix)) = unnamed(a) else {
+                continue;
+            };
+            let state = self.actors.actors().iter().find(|x| {
+                x.kind == "state"
+                    && x.country.as_deref() == Some(cc)
+                    && x.acled_name.starts_with(prefix)
+            });
+            if let Some(st) = state {
+                a.actor = st.canonical.clone();
+                a.inter = st.inter;
+                a.country = st.country.clone();
+                a.acled_name = Some(st.acled_name.clone());
+            }
+        }
+        actors
+    }
+
     fn extract_chunk(&self, doc: &Document, offset: usize, end: usize, out: &mut Extraction) {
         let text = &doc.text[offset..end];
         let tokens = vigie_text::tokenize(text);
@@ -211,6 +273,7 @@ impl Pipeline {
         let places = self
             .geoparser
             .find_folded(text, &tokens, &folded, doc.lang, &taken);
+        let actors = self.name_state_forces(actors, &places);
         let (events, movements) = if self.mentions_only {
             (Vec::new(), Vec::new())
         } else {

@@ -524,3 +524,25 @@ fn issue12_one_person_killed_counts_one() {
         assert_eq!((f.low, f.best), (Some(1), Some(1)), "{text}");
     }
 }
+
+/// Issue 12: soldiers and police named without their country are the forces of the
+/// country the text's places lie in.
+#[test]
+fn issue12_unnamed_soldiers_take_the_country_of_the_places() {
+    let (t, _, _, a2) = first_event(
+        "On 13 May 2024, suspected militants killed two soldiers near Boni, in the Mopti region.",
+        Lang::En,
+    );
+    assert_eq!((t.as_str(), a2.as_deref()), ("Battles", Some("FAMa")));
+    let ex = extract(
+        "Le 13 mai 2024, des hommes armés ont attaqué des gendarmes à Djibo.",
+        Lang::Fr,
+        "2024-05-14",
+    );
+    assert_eq!(
+        ex.events[0].actor2.as_deref(),
+        Some("Burkina Faso police"),
+        "{:#?}",
+        ex.events
+    );
+}
