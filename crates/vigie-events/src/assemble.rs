@@ -888,9 +888,13 @@ fn place_for<'a>(
             })
         })
     };
+    // "Boni (Douentza, Mopti)": the district and region in parentheses only say where
+    // Boni lies; the event is at Boni when Boni is located
+    let hint_for = |p: &PlaceMention| admin_hint_target(inp.text, in_sentence, p);
+    let hint_of_located = |p: &PlaceMention| hint_for(p).is_some_and(|t| t.lat.is_some());
     if let Some(p) = in_sentence
         .iter()
-        .filter(|p| precise(p, main) && !locates_another(p))
+        .filter(|p| precise(p, main) && !locates_another(p) && !hint_of_located(p))
         .min_by_key(|p| distance(p.span.span(), trig))
     {
         return Some(p);
@@ -909,6 +913,22 @@ fn place_for<'a>(
             .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
             .copied()
     })
+}
+
+/// The place that `p` is an administrative hint for: the place right before it with
+/// only an opening parenthesis between ("Boni (Douentza"), or the target of the hint
+/// before it in the same parentheses ("(Douentza, Mopti)").
+fn admin_hint_target<'a>(
+    text: &str,
+    places: &[&'a PlaceMention],
+    p: &PlaceMention,
+) -> Option<&'a PlaceMention> {
+    let q = places.iter().rfind(|q| q.span.end <= p.span.start)?;
+    match text.get(q.span.end..p.span.start)?.trim() {
+        "(" => Some(q),
+        "," => admin_hint_target(text, places, q),
+        _ => None,
+    }
 }
 
 /// The places an event happened at: the one [`place_for`] picks, and the places

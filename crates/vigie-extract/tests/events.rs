@@ -546,3 +546,16 @@ fn issue12_unnamed_soldiers_take_the_country_of_the_places() {
         ex.events
     );
 }
+
+/// Issue 12: the district and region in parentheses after a place only say where it
+/// lies; the event is at the place.
+#[test]
+fn issue12_admin_hints_in_parentheses_are_not_the_event_place() {
+    let ex = extract(
+        "On 12 May 2024, gunmen killed a trader in Hombori (Douentza, Mopti).",
+        Lang::En,
+        "2024-05-14",
+    );
+    let loc = ex.events[0].location.as_ref().expect("located");
+    assert_eq!(loc.span.text, "Hombori", "{loc:#?}");
+}

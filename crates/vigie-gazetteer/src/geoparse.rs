@@ -20,6 +20,7 @@ use vigie_model::{Lang, PlaceMention, RelativeLocation, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::{Folded, Token, TokenKind};
 
+pub mod hints;
 mod unresolved;
 use unresolved::Unknown;
 
@@ -171,7 +172,9 @@ impl<'g> Geoparser<'g> {
         lang: Lang,
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
-        self.find_impl(text, tokens, None, lang, exclude)
+        let mut out = self.find_impl(text, tokens, None, lang, exclude);
+        hints::apply(self.gaz, text, &mut out);
+        out
     }
 
     /// [`Geoparser::find`] with the tokens already folded (`folded` built from the same
@@ -185,7 +188,9 @@ impl<'g> Geoparser<'g> {
         lang: Lang,
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
-        self.find_impl(text, tokens, Some(folded), lang, exclude)
+        let mut out = self.find_impl(text, tokens, Some(folded), lang, exclude);
+        hints::apply(self.gaz, text, &mut out);
+        out
     }
 
     fn find_impl(

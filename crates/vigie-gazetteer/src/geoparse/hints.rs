@@ -1,0 +1,95 @@
+//! Administrative hints written after a place: "Boni (Douentza, Mopti)", "à Sofara (cercle
+//! de Djenné)". The places in parentheses say in which district and region the place
+//! lies, the way analysts and wire services disambiguate village names. A place resolved
+//! far from its own hint is a namesake: the hint picks the place of that name nearest to it.
+
+use super::km;
+use crate::{Gazetteer, KeyLevel};
+use vigie_model::PlaceMention;
+
+/// How far from its hint a place may lie and still be the one meant (a district's seat
+/// to its farthest village, in the Sahel's large cercles).
+const HINT_KM: f64 = 150.0;
+
+/// The index of the place that `places[i]` is a hint for: the place right before it
+/// with only an opening parenthesis between them ("Boni (Douentza"), or the place before
+/// a hint it follows in the same parentheses ("(Douentza, Mopti)").
+pub fn hint_target(text: &str, places: &[PlaceMention], i: usize) -> Option<usize> {
+    let p = &places[i];
+    let prev = i.checked_sub(1)?;
+    let q = &places[prev];
+    let between = text.get(q.span.end..p.span.start)?.trim();
+    if between == "(" {
+        return Some(prev);
+    }
+    if between == "," {
+        return hint_target(text, places, prev);
+    }
+    None
+}
+
+/// Re-resolves each place that lies more than [`HINT_KM`] from its first hint to the
+/// place of the same name nearest to the hint, when one lies within that distance. A
+/// place the gazetteer lacks is left as it is.
+pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
+    for i in 0..places.len() {
+        let Some(t) = hint_target(text, places, i) else {
+            continue;
+        };
+        // only the first hint of a group decides ("(Douentza, Mopti)": Douentza)
+        if i > 0 && hint_target(text, places, i - 1) == Some(t) {
+            continue;
+        }
+        let (Some(hint), Some(at)) = (places[i].point(), places[t].point()) else {
+            continue;
+        };
+        if places[t].unresolved || km(at.0, at.1, hint.0, hint.1) <= HINT_KM {
+            continue;
+        }
+        let name = places[t].span.text.clone();
+        let best = gaz
+            .lookup(&name)
+            .into_iter()
+            .filter(|(_, level)| *level != KeyLevel::Skeleton)
+            .filter_map(|(id, _)| gaz.place(id))
+            .map(|p| (km(p.lat, p.lon, hint.0, hint.1), p))
+            .filter(|(d, _)| *d <= HINT_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, p)) = best {
+            let m = &mut places[t];
+            m.name = p.name.to_string();
+            m.geonameid = p.geonameid;
+            m.lat = Some(p.lat);
+            m.lon = Some(p.lon);
+            m.country = p.country.to_string();
+            m.feature = p.feature_code.to_string();
+            let (admin1, admin2) = super::admin_of(&p);
+            m.admin1 = admin1;
+            m.admin2 = admin2;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Geoparser;
+    use vigie_model::Lang;
+
+    #[test]
+    fn issue12_hints_name_their_target() {
+        let gaz = Gazetteer::embedded();
+        let gp = Geoparser::new(gaz, None);
+        let text = "On 5 May 2019, gunmen attacked Boni (Douentza, Mopti) and then Gao.";
+        let ps = gp.find(text, &vigie_text::tokenize(text), Lang::En, &[]);
+        let names: Vec<&str> = ps.iter().map(|p| p.span.text.as_str()).collect();
+        assert_eq!(names, ["Boni", "Douentza", "Mopti", "Gao"], "{ps:#?}");
+        assert_eq!(hint_target(text, &ps, 1), Some(0));
+        assert_eq!(hint_target(text, &ps, 2), Some(0));
+        assert_eq!(hint_target(text, &ps, 3), None);
+        assert_eq!(hint_target(text, &ps, 0), None);
+        // Boni lies within the district the hint names
+        let (b, d) = (ps[0].point().unwrap(), ps[1].point().unwrap());
+        assert!(km(b.0, b.1, d.0, d.1) <= HINT_KM, "{:?}", ps[0]);
+    }
+}
