@@ -509,6 +509,16 @@ pub fn assemble_folded(
                 if rule.flags.civ && d.actor2.is_none() {
                     d.actor2 = Some("Civilians");
                 }
+                // "protesters threw stones at the police", "des manifestants ont saccagé la
+                // mairie": a demonstration whose crowd turns violent is a riot
+                if rule.event_type == "Protests"
+                    && sentences[si..sentences.len().min(si + 2)]
+                        .iter()
+                        .any(|x| x.cues(CueKind::Rampage).next().is_some())
+                {
+                    d.event_type = "Riots";
+                    d.sub_event_type = "Violent demonstration";
+                }
                 // "militants attacked the village of X", "ont attaqué le marché de X": an
                 // attack whose object only civilians make, with no armed side undergoing
                 // it, is violence against civilians (its type follows in `finish`)
@@ -1981,7 +1991,7 @@ fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Eve
     d.assoc1.retain(|a| Some(a) != d.actor2.as_ref());
     d.assoc2
         .retain(|a| Some(a) != a1.as_ref() && !d.assoc1.contains(a));
-    codebook_roles(&mut d);
+    codebook_roles(&mut d, inter_of);
     if d.harm {
         type_by_patient(&mut d, &camp_of, inter_of);
     }
@@ -2032,8 +2042,8 @@ fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Eve
 ///   are its victims;
 /// - the people of a demonstration are its first actor, as protesters ("des habitants ont
 ///   manifesté", "residents protested") or, in a riot, as rioters; civilians are not its
-///   target.
-fn codebook_roles(d: &mut Draft<'_>) {
+///   target, and state forces facing it are its second actor.
+fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Option<u8>) {
     const CIV: &str = "Civilians";
     match d.event_type {
         "Protests" | "Riots" if d.sub_event_type != "Mob violence" => {
@@ -2042,6 +2052,14 @@ fn codebook_roles(d: &mut Draft<'_>) {
             } else {
                 "Rioters"
             };
+            // the police facing a crowd ("students threw stones at the police") is
+            // the second actor
+            if d.actor1.and_then(&inter_of) == Some(1) {
+                if d.actor2.is_none() || d.actor2 == Some(CIV) {
+                    d.actor2 = d.actor1;
+                }
+                d.actor1 = None;
+            }
             if d.actor1
                 .is_none_or(|a| a == CIV || a == "Protesters" || a == "Rioters")
             {

@@ -57,6 +57,9 @@ pub enum CueKind {
     /// a target that only civilians make ("the village", "le marché", "a bus"): an attack
     /// on it is violence against civilians
     CivTarget,
+    /// violence by a crowd ("threw stones", "burned tyres", "ont saccagé"): a
+    /// demonstration told with it is a riot
+    Rampage,
 }
 
 impl CueKind {
@@ -82,6 +85,7 @@ impl CueKind {
             "instrument" => CueKind::Instrument,
             "one_person" => CueKind::OnePerson,
             "civ_target" => CueKind::CivTarget,
+            "rampage" => CueKind::Rampage,
             _ => return None,
         })
     }

@@ -559,3 +559,26 @@ fn issue12_admin_hints_in_parentheses_are_not_the_event_place() {
     let loc = ex.events[0].location.as_ref().expect("located");
     assert_eq!(loc.span.text, "Hombori", "{loc:#?}");
 }
+
+/// Issue 12: a demonstration whose crowd turns violent is a riot, with the rioters first
+/// and the police facing them second.
+#[test]
+fn issue12_a_demonstration_that_turns_violent_is_a_riot() {
+    for (text, lang) in [
+        (
+            "On 3 March 2024, students protested in Niamey over unpaid grants and threw stones at the Nigerien police.",
+            Lang::En,
+        ),
+        (
+            "Le 3 mars 2024, des jeunes ont manifesté à Kayes et ont saccagé la mairie.",
+            Lang::Fr,
+        ),
+    ] {
+        let (t, s, a1, _) = first_event(text, lang);
+        assert_eq!(
+            (t.as_str(), s.as_str(), a1.as_deref()),
+            ("Riots", "Violent demonstration", Some("Rioters")),
+            "{text}"
+        );
+    }
+}
