@@ -88,33 +88,6 @@ struct AliasFlags {
     head: bool,
 }
 
-/// Determiners and quantifiers after which a generic head noun opens a noun phrase of
-/// its own ("des jihadistes", "several militants").
-const INDEFINITE: [&str; 19] = [
-    "des",
-    "de",
-    "d'",
-    "un",
-    "une",
-    "plusieurs",
-    "dizaines",
-    "centaines",
-    "autres",
-    "a",
-    "an",
-    "some",
-    "several",
-    "many",
-    "dozens",
-    "hundreds",
-    "other",
-    "armed",
-    "unknown",
-];
-
-/// Words after which a generic head noun is followed by the group it belongs to.
-const OF: [&str; 6] = ["of", "from", "du", "de", "des", "d'"];
-
 /// One alias.
 #[derive(Debug, Clone)]
 struct Alias {
@@ -144,12 +117,17 @@ pub struct ActorLexicon {
     fuzzy_index: HashMap<char, Vec<usize>>,
     /// Stems of nationality adjectives.
     demonyms: HashSet<String>,
+    /// Folded words after which a head noun opens a noun phrase (`heads.tsv`, `opens`).
+    head_opens: HashSet<String>,
+    /// Folded words after a head noun that introduce its group (`heads.tsv`, `of`).
+    head_of: HashSet<String>,
 }
 
-const FILES: [(&str, &str); 3] = [
+const FILES: [(&str, &str); 4] = [
     ("actors.tsv", include_str!("../data/actors.tsv")),
     ("demonyms.tsv", include_str!("../data/demonyms.tsv")),
     ("aliases.tsv", include_str!("../data/aliases.tsv")),
+    ("heads.tsv", include_str!("../data/heads.tsv")),
 ];
 
 /// The lookup key of a folded word: its plural `s`/`x` removed ("maliennes" →
@@ -201,7 +179,7 @@ impl ActorLexicon {
     }
 
     /// The embedded lexicon extended by same-named files (`actors.tsv`, `demonyms.tsv`,
-    /// `aliases.tsv`) of `user_dir`, looked up in `user_dir/actors/` then `user_dir/`.
+    /// `aliases.tsv`, `heads.tsv`) of `user_dir`, looked up in `user_dir/actors/` then `user_dir/`.
     pub fn load(user_dir: Option<&Path>) -> Result<ActorLexicon, Error> {
         let mut lex = ActorLexicon::default();
         let mut dems: Vec<Demonym> = Vec::new();
@@ -212,6 +190,7 @@ impl ActorLexicon {
                 match name {
                     "actors.tsv" => lex.add_actors(&file, &s)?,
                     "demonyms.tsv" => lex.add_demonyms(&file, &s, &mut dems)?,
+                    "heads.tsv" => lex.add_heads(&file, &s)?,
                     _ => lex.add_aliases(&file, &s, &dems)?,
                 }
             }
@@ -225,6 +204,22 @@ impl ActorLexicon {
             v.sort_by_key(|&a| std::cmp::Reverse(aliases[a].words.len()));
         }
         Ok(lex)
+    }
+
+    fn add_heads(&mut self, file: &str, src: &str) -> Result<(), Error> {
+        for (n, f) in data_lines(src) {
+            let set = match f.first().copied() {
+                Some("opens") => &mut self.head_opens,
+                Some("of") => &mut self.head_of,
+                _ => return Err(bad_line(file, n, "expected: opens|of, word")),
+            };
+            let w = f
+                .get(1)
+                .filter(|w| !w.is_empty())
+                .ok_or_else(|| bad_line(file, n, "expected: opens|of, word"))?;
+            set.insert(fold(w));
+        }
+        Ok(())
     }
 
     fn add_actors(&mut self, file: &str, src: &str) -> Result<(), Error> {
@@ -494,10 +489,10 @@ impl ActorLexicon {
                 // jihadistes ont attaqué", "Militants attacked"), not an adjective after
                 // a noun ("des groupes armés jihadistes")
                 let opens = i == 0
-                    || INDEFINITE.contains(&before)
+                    || self.head_opens.contains(before)
                     || (tokens[i - 1].kind == TokenKind::Punct
                         && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":"));
-                if !opens || OF.contains(&after) || after.starts_with("pro-") {
+                if !opens || self.head_of.contains(after) || after.starts_with("pro-") {
                     i = end;
                     continue;
                 }
