@@ -99,12 +99,7 @@ fn parse_part(s: &str) -> Result<(u64, u64), String> {
 /// with the order or the number of documents.
 pub fn in_part(id: &str, part: Option<(u64, u64)>) -> bool {
     let Some((k, n)) = part else { return true };
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in id.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h % n == k - 1
+    vigie_model::fnv1a(id.as_bytes(), vigie_model::FNV_OFFSET) % n == k - 1
 }
 
 pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {

@@ -71,19 +71,25 @@ pub struct Document {
     pub url: Option<String>,
 }
 
+/// FNV-1a's standard 64-bit offset basis, the usual `seed` of [`fnv1a`].
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a 64 over `bytes`, starting from `seed` ([`FNV_OFFSET`] for the standard hash).
+/// Deterministic across platforms and runs: ids and splits are built on it.
+pub fn fnv1a(bytes: &[u8], seed: u64) -> u64 {
+    let mut h = seed;
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 /// A stable content id: FNV-1a 64 over the UTF-8 bytes, twice with different seeds,
 /// written as 32 hex digits. Deterministic across platforms and runs.
 pub fn content_id(text: &str) -> String {
-    fn fnv(bytes: &[u8], seed: u64) -> u64 {
-        let mut h = seed;
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        h
-    }
-    let a = fnv(text.as_bytes(), 0xcbf2_9ce4_8422_2325);
-    let b = fnv(text.as_bytes(), 0x8422_2325_cbf2_9ce4);
+    let a = fnv1a(text.as_bytes(), FNV_OFFSET);
+    let b = fnv1a(text.as_bytes(), 0x8422_2325_cbf2_9ce4);
     format!("{a:016x}{b:016x}")
 }
 

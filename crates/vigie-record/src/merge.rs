@@ -497,11 +497,7 @@ pub fn event_id(report_id: &str) -> String {
 /// FNV-1a 64 followed by the SplitMix64 finaliser, so that ids of similar strings
 /// ("doc/1", "doc/2") look nothing alike. Stable across platforms and versions.
 pub fn mix64(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.as_bytes() {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
+    let mut h = vigie_model::fnv1a(s.as_bytes(), vigie_model::FNV_OFFSET);
     h ^= h >> 30;
     h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
     h ^= h >> 27;
