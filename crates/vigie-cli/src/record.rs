@@ -269,7 +269,7 @@ impl<'a> Ingester<'a> {
 }
 
 /// Maps `f` over `items` on up to as many threads as there are cores, keeping the order.
-fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+pub(crate) fn par_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(items.len().max(1));

@@ -28,7 +28,7 @@ pub fn run(config: &Config, a: &Args) -> Result<ExitCode> {
     }
     let pipeline = Pipeline::new(config)?;
     let t0 = std::time::Instant::now();
-    let outcomes = extract_all(&pipeline, &notes);
+    let outcomes = extract_all(&pipeline, &notes)?;
     let spent = t0.elapsed().as_secs_f64();
     let actors = ActorMap::embedded();
     let mut scores = AcledScores::default();
@@ -90,37 +90,24 @@ fn threads() -> usize {
 }
 
 /// Extracts every note as an English report published on its date, on every core.
-fn extract_all(p: &Pipeline, notes: &[Note]) -> Vec<Result<serde_json::Value, String>> {
-    let n = threads();
-    let chunk = notes.len().div_ceil(n).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = notes
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|note| {
-                            let raw = RawInput {
-                                bytes: note.notes.as_bytes().to_vec(),
-                                origin: note.id.clone(),
-                                lang: Some(Lang::En),
-                                published: Some(note.date),
-                                outlet: None,
-                                url: None,
-                                title: None,
-                            };
-                            let (_, ex) = p.extract_raw(raw).map_err(|e| e.to_string())?;
-                            serde_json::to_value(ex).map_err(|e| e.to_string())
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("an extraction thread panicked"))
-            .collect()
-    })
+fn extract_all(p: &Pipeline, notes: &[Note]) -> Result<Vec<Result<serde_json::Value, String>>> {
+    let out = crate::record::par_map(notes.iter().collect(), |note: &Note| {
+        let raw = RawInput {
+            bytes: note.notes.as_bytes().to_vec(),
+            origin: note.id.clone(),
+            lang: Some(Lang::En),
+            published: Some(note.date),
+            outlet: None,
+            url: None,
+            title: None,
+        };
+        let (_, ex) = p.extract_raw(raw).map_err(|e| e.to_string())?;
+        serde_json::to_value(ex).map_err(|e| e.to_string())
+    });
+    // a thread that panicked leaves its notes out: never score notes against the
+    // extractions of others
+    anyhow::ensure!(out.len() == notes.len(), "an extraction thread panicked");
+    Ok(out)
 }
 
 /// One wrong note: what ACLED coded, what Vigie made of it, and the note.
