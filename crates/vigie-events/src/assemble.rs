@@ -900,8 +900,13 @@ fn place_for<'a>(
     };
     // "Boni (Douentza, Mopti)": the district and region in parentheses only say where
     // Boni lies; the event is at Boni when Boni is located
-    let hint_for = |p: &PlaceMention| admin_hint_target(inp.text, in_sentence, p);
-    let hint_of_located = |p: &PlaceMention| hint_for(p).is_some_and(|t| t.lat.is_some());
+    let hint_of_located = |p: &PlaceMention| {
+        in_sentence
+            .iter()
+            .position(|q| std::ptr::eq(*q, p))
+            .and_then(|i| PlaceMention::hint_target(inp.text, in_sentence, i))
+            .is_some_and(|t| in_sentence[t].lat.is_some())
+    };
     if let Some(p) = in_sentence
         .iter()
         .filter(|p| precise(p, main) && !locates_another(p) && !hint_of_located(p))
@@ -923,22 +928,6 @@ fn place_for<'a>(
             .min_by_key(|p| (is_country(p), distance(p.span.span(), trig)))
             .copied()
     })
-}
-
-/// The place that `p` is an administrative hint for: the place right before it with
-/// only an opening parenthesis between ("Boni (Douentza"), or the target of the hint
-/// before it in the same parentheses ("(Douentza, Mopti)").
-fn admin_hint_target<'a>(
-    text: &str,
-    places: &[&'a PlaceMention],
-    p: &PlaceMention,
-) -> Option<&'a PlaceMention> {
-    let q = places.iter().rfind(|q| q.span.end <= p.span.start)?;
-    match text.get(q.span.end..p.span.start)?.trim() {
-        "(" => Some(q),
-        "," => admin_hint_target(text, places, q),
-        _ => None,
-    }
 }
 
 /// The places an event happened at: the one [`place_for`] picks, and the places
@@ -2066,23 +2055,22 @@ fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Option<u8>) {
                 d.actor1 = Some(people);
             }
             if d.actor2 == Some(CIV) {
-                d.actor2 = d.assoc2.first().copied();
-                if !d.assoc2.is_empty() {
-                    d.assoc2.remove(0);
-                }
+                promote_first(&mut d.actor2, &mut d.assoc2);
             }
         }
         t if violent(t) && d.actor1 == Some(CIV) => {
-            d.actor1 = d.assoc1.first().copied();
-            if !d.assoc1.is_empty() {
-                d.assoc1.remove(0);
-            }
+            promote_first(&mut d.actor1, &mut d.assoc1);
             if d.actor2.is_none() {
                 d.actor2 = Some(CIV);
             }
         }
         _ => {}
     }
+}
+
+/// Replaces a side's main actor by its first associate, or by nobody.
+fn promote_first<'p>(main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>) {
+    *main = (!assoc.is_empty()).then(|| assoc.remove(0));
 }
 
 /// True when a civilian target (`civ_target` cue) is the object of a trigger ending at

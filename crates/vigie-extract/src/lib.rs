@@ -24,6 +24,8 @@ use vigie_lexicon::ActorLexicon;
 use vigie_model::{
     ActorMention, DateAnchor, DatePrecision, Document, Extraction, PlaceMention, Span,
 };
+use vigie_normalize::dates::DateGrammar;
+use vigie_normalize::quantities::QuantityGrammar;
 
 /// The lexicon's actors for a state's armed forces and its police named without their
 /// country, and the prefix of ACLED's names of the actors they become.
@@ -31,8 +33,6 @@ const UNNAMED_STATE: [(&str, &str); 2] = [
     ("State forces", "Military Forces"),
     ("State police", "Police Forces"),
 ];
-use vigie_normalize::dates::DateGrammar;
-use vigie_normalize::quantities::QuantityGrammar;
 
 /// Where the pipeline's data comes from.
 #[derive(Debug, Clone, Default)]

@@ -125,6 +125,24 @@ impl PlaceMention {
     pub fn point(&self) -> Option<(f64, f64)> {
         Some((self.lat?, self.lon?))
     }
+
+    /// The index of the place that `places[i]` is an administrative hint for, in
+    /// `places` as found in `text` (in text order): the place right before it with only
+    /// an opening parenthesis between ("Boni (Douentza"), or the target of the hint
+    /// before it in the same parentheses ("(Douentza, Mopti)").
+    pub fn hint_target<P: std::borrow::Borrow<PlaceMention>>(
+        text: &str,
+        places: &[P],
+        i: usize,
+    ) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        let (q, p) = (places[prev].borrow(), places[i].borrow());
+        match text.get(q.span.end..p.span.start)?.trim() {
+            "(" => Some(prev),
+            "," => PlaceMention::hint_target(text, places, prev),
+            _ => None,
+        }
+    }
 }
 
 /// A location given relative to a named place.

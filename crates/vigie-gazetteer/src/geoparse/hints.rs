@@ -11,33 +11,16 @@ use vigie_model::PlaceMention;
 /// to its farthest village, in the Sahel's large cercles).
 const HINT_KM: f64 = 150.0;
 
-/// The index of the place that `places[i]` is a hint for: the place right before it
-/// with only an opening parenthesis between them ("Boni (Douentza"), or the place before
-/// a hint it follows in the same parentheses ("(Douentza, Mopti)").
-pub fn hint_target(text: &str, places: &[PlaceMention], i: usize) -> Option<usize> {
-    let p = &places[i];
-    let prev = i.checked_sub(1)?;
-    let q = &places[prev];
-    let between = text.get(q.span.end..p.span.start)?.trim();
-    if between == "(" {
-        return Some(prev);
-    }
-    if between == "," {
-        return hint_target(text, places, prev);
-    }
-    None
-}
-
 /// Re-resolves each place that lies more than [`HINT_KM`] from its first hint to the
 /// place of the same name nearest to the hint, when one lies within that distance. A
 /// place the gazetteer lacks is left as it is.
 pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
     for i in 0..places.len() {
-        let Some(t) = hint_target(text, places, i) else {
+        let Some(t) = PlaceMention::hint_target(text, places, i) else {
             continue;
         };
         // only the first hint of a group decides ("(Douentza, Mopti)": Douentza)
-        if i > 0 && hint_target(text, places, i - 1) == Some(t) {
+        if i > 0 && PlaceMention::hint_target(text, places, i - 1) == Some(t) {
             continue;
         }
         let (Some(hint), Some(at)) = (places[i].point(), places[t].point()) else {
@@ -84,10 +67,10 @@ mod tests {
         let ps = gp.find(text, &vigie_text::tokenize(text), Lang::En, &[]);
         let names: Vec<&str> = ps.iter().map(|p| p.span.text.as_str()).collect();
         assert_eq!(names, ["Boni", "Douentza", "Mopti", "Gao"], "{ps:#?}");
-        assert_eq!(hint_target(text, &ps, 1), Some(0));
-        assert_eq!(hint_target(text, &ps, 2), Some(0));
-        assert_eq!(hint_target(text, &ps, 3), None);
-        assert_eq!(hint_target(text, &ps, 0), None);
+        assert_eq!(PlaceMention::hint_target(text, &ps, 1), Some(0));
+        assert_eq!(PlaceMention::hint_target(text, &ps, 2), Some(0));
+        assert_eq!(PlaceMention::hint_target(text, &ps, 3), None);
+        assert_eq!(PlaceMention::hint_target(text, &ps, 0), None);
         // Boni lies within the district the hint names
         let (b, d) = (ps[0].point().unwrap(), ps[1].point().unwrap());
         assert!(km(b.0, b.1, d.0, d.1) <= HINT_KM, "{:?}", ps[0]);
