@@ -500,7 +500,7 @@ fn issue12_an_attack_on_a_village_is_violence_against_civilians() {
         assert_eq!(a2.as_deref(), Some("Civilians"), "{text}");
     }
     let (t, ..) = first_event(
-        "Le 13 mai 2024, des jihadistes ont attaqué le camp militaire de Boni.",
+        "Le 13 mai 2024, des jihadistes ont attaqué une caserne de l'armée à Hombori.",
         Lang::Fr,
     );
     assert_eq!(t, "Battles");
