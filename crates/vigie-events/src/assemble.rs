@@ -235,6 +235,33 @@ struct Count {
     high: Option<i64>,
     /// How `best` was chosen.
     rule: &'static str,
+    /// Read from a vague figure ("dozens", "des centaines"): a count of the same event
+    /// replaces it.
+    vague: bool,
+}
+
+impl Count {
+    /// The same figure with `low ≤ best ≤ high` wherever both sides are known: a best
+    /// estimate below the floor rises to it, one above the ceiling falls to it, and a
+    /// ceiling below the floor is dropped as inconsistent.
+    fn ordered(mut self) -> Count {
+        if let (Some(l), Some(h)) = (self.low, self.high) {
+            if h < l {
+                self.high = None;
+            }
+        }
+        if let (Some(b), Some(l)) = (self.best, self.low) {
+            if b < l {
+                self.best = Some(l);
+            }
+        }
+        if let (Some(b), Some(h)) = (self.best, self.high) {
+            if b > h {
+                self.best = Some(h);
+            }
+        }
+        self
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -385,8 +412,13 @@ pub fn assemble_folded(
             taken_until = h.end;
             let rule = triggers.rule(h.rule);
             // "un détachement d'assaut", "un char de combat": a bare "de" makes a weak
-            // trigger word the kind of a thing, not an event
-            if rule.flags.weak && h.first > 0 && matches!(s.folded[h.first - 1], "de" | "d'") {
+            // trigger word the kind of a thing, not an event; the "de" of a count is not
+            // that ("une vingtaine de soldats ont été tués", "des dizaines de militaires")
+            if rule.flags.weak
+                && h.first > 0
+                && matches!(s.folded[h.first - 1], "de" | "d'")
+                && !in_count(s, h.first - 1)
+            {
                 continue;
             }
             let trig = s.word_span(h.first, h.end);
@@ -730,6 +762,12 @@ fn read_sentences<'d, 'a>(doc: &'d DocWords<'_>, m: &'d DocMentions<'a>) -> Vec<
             }
         })
         .collect()
+}
+
+/// Whether word `w` of the sentence belongs to a quantity mention ("une vingtaine de").
+fn in_count(s: &Sentence, w: usize) -> bool {
+    let at = s.word_span(w, w + 1);
+    s.quantities.iter().any(|q| inside(q.span.span(), at))
 }
 
 fn inside(outer: Span, inner: Span) -> bool {
@@ -1374,8 +1412,10 @@ fn int(x: f64) -> i64 {
     x.round() as i64
 }
 
-/// The ACLED-style best estimate of a vague figure: "des dizaines" 10, "dozens" 12,
-/// "des centaines" 100, "des milliers" 1000; a figure with a floor otherwise its floor.
+/// The best estimate of one figure and how it was chosen: the figure itself when the
+/// text gives one ("sept", "about 40"); otherwise the floor the text supports, the same
+/// as `low` ("des dizaines", "dozens" → 20 by SCHEMA.md's convention; "more than 30" →
+/// 30), so that the best estimate never falls below the most conservative one.
 fn best_of(q: &QuantityMention) -> (Option<i64>, &'static str) {
     if let Some(v) = q.value {
         let rule = if q.approx {
@@ -1385,32 +1425,19 @@ fn best_of(q: &QuantityMention) -> (Option<i64>, &'static str) {
         };
         return (Some(int(v)), rule);
     }
-    let t = vigie_text::fold(&q.span.text);
-    if t.contains("dozen") {
-        (
-            Some(12),
-            "vague: 'dozens' -> 12 (ACLED's conservative reading)",
-        )
-    } else if t.contains("dizaine") || t.contains("tens of") {
-        (
-            Some(10),
-            "vague: 'tens' -> 10 (ACLED's conservative reading)",
-        )
-    } else if t.contains("centaine") || t.contains("hundred") {
-        (
-            Some(100),
-            "vague: 'hundreds' -> 100 (ACLED's conservative reading)",
-        )
-    } else if t.contains("millier") || t.contains("thousand") {
-        (
-            Some(1000),
-            "vague: 'thousands' -> 1000 (ACLED's conservative reading)",
-        )
+    let rule = if q.approx && q.high.is_none() {
+        "vague figure: its floor"
     } else if q.high.is_some() && q.low.is_some() {
-        (q.low.map(int), "range: its low end")
+        "range: its low end"
     } else {
-        (q.low.map(int), "lower bound")
-    }
+        "lower bound"
+    };
+    (q.low.map(int), rule)
+}
+
+/// Whether a figure is vague ("des dizaines", "hundreds"): no value, no ceiling.
+fn is_vague(q: &QuantityMention) -> bool {
+    q.value.is_none() && q.high.is_none() && q.approx
 }
 
 /// The dead and the wounded the sentence counts: counts of people next to a death or
@@ -1549,7 +1576,9 @@ fn casualties(
             best,
             high,
             rule,
+            vague: g.iter().any(|q| is_vague(q)),
         }
+        .ordered()
     };
     // "le commandant du détachement a perdu la vie", "a soldier was killed": one dead
     let one_dead = s
@@ -1566,6 +1595,7 @@ fn casualties(
             best: Some(1),
             high: Some(1),
             rule: "exact count: one person",
+            vague: false,
         });
     let pick = |groups: Vec<Vec<&QuantityMention>>| -> Option<Count> {
         groups
@@ -1811,7 +1841,7 @@ fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     // the most conservative total the claims support; an upper bound only when every
     // sentence giving that total gives it exactly
     // a vague figure ("dozens") gives way to a count of the same event
-    let vague = |c: &Count| c.rule.starts_with("vague");
+    let vague = |c: &Count| c.vague;
     m.dead = match (m.dead, d.dead) {
         (Some(x), Some(y)) if vague(&x) != vague(&y) => Some(if vague(&x) { y } else { x }),
         (Some(x), Some(y)) => {
@@ -1997,7 +2027,7 @@ fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Eve
         v.dedup();
         v
     };
-    let fatalities = d.dead.map(|c| Fatalities {
+    let fatalities = d.dead.map(Count::ordered).map(|c| Fatalities {
         low: c.low,
         best: c.best,
         high: if sources.len() > 1 { None } else { c.high },

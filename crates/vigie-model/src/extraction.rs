@@ -259,12 +259,13 @@ pub struct ActorMention {
 pub struct Fatalities {
     /// The most conservative total the text supports.
     pub low: Option<i64>,
-    /// ACLED's conservative best estimate.
+    /// The best estimate, never below `low` nor above `high`: the figure itself, or the
+    /// floor of a vague or open one.
     pub best: Option<i64>,
     /// Set only for exact, complete counts or closed ranges.
     pub high: Option<i64>,
-    /// How `best` was chosen, in words ("exact count", "vague: 'dozens' → 12 (ACLED's
-    /// conservative reading)", "lower bound").
+    /// How `best` was chosen, in words ("exact count", "vague figure: its floor",
+    /// "lower bound").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub best_rule: Option<String>,
 }
