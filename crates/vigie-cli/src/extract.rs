@@ -169,5 +169,97 @@ pub fn render_text(_text: &str, ex: &Extraction) -> String {
             x.inter
         );
     }
+    let days = |from: Option<chrono::NaiveDate>, to: Option<chrono::NaiveDate>| match (from, to) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}/{b}"),
+        (None, Some(b)) => format!("/{b}"),
+        (Some(a), None) => format!("{a}/"),
+        (None, None) => "undated".to_string(),
+    };
+    let place = |p: Option<&vigie_model::PlaceMention>| {
+        p.map_or("no place".to_string(), |p| {
+            p.point()
+                .map_or(format!("{} (unlocated)", p.name), |(lat, lon)| {
+                    format!("{} {lat:.4},{lon:.4}", p.name)
+                })
+        })
+    };
+    let _ = writeln!(s, "\nevents ({})", ex.events.len());
+    for e in &ex.events {
+        let _ = writeln!(
+            s,
+            "  {} / {} · {} · {}",
+            e.event_type,
+            e.sub_event_type,
+            days(e.from, e.to),
+            place(e.location.as_ref())
+        );
+        let side = |main: &Option<String>, assoc: &[String]| {
+            let mut v: Vec<&str> = main.iter().map(String::as_str).collect();
+            v.extend(assoc.iter().map(|a| a.as_str()));
+            if v.is_empty() {
+                "-".to_string()
+            } else {
+                v.join(" + ")
+            }
+        };
+        let _ = writeln!(
+            s,
+            "    actors      {}  vs  {}{}",
+            side(&e.actor1, &e.assoc_actor1),
+            side(&e.actor2, &e.assoc_actor2),
+            if e.civilian_targeting {
+                "  (civilians targeted)"
+            } else {
+                ""
+            }
+        );
+        if let Some(f) = &e.fatalities {
+            let n = |x: Option<i64>| x.map_or("-".to_string(), |v| v.to_string());
+            let _ = writeln!(
+                s,
+                "    fatalities  low {} · best {} · high {}{}",
+                n(f.low),
+                n(f.best),
+                n(f.high),
+                f.best_rule
+                    .as_deref()
+                    .map(|r| format!(" ({r})"))
+                    .unwrap_or_default()
+            );
+        }
+        if let Some(w) = e.wounded {
+            let _ = writeln!(s, "    wounded     {w}");
+        }
+        for c in &e.claims {
+            let _ = writeln!(
+                s,
+                "    claim       {}{}: {}{}",
+                c.claimant,
+                if c.hedged { " (hedged)" } else { "" },
+                c.what,
+                c.basis
+                    .as_deref()
+                    .map(|b| format!(" [{b}]"))
+                    .unwrap_or_default()
+            );
+        }
+        for ev in &e.evidence {
+            let _ = writeln!(s, "    evidence    {:?}", ev.text);
+        }
+        let _ = writeln!(s, "    rules       {}", e.rules.join(", "));
+    }
+    let _ = writeln!(s, "\nmovements ({})", ex.movements.len());
+    for m in &ex.movements {
+        let _ = writeln!(
+            s,
+            "  {:<12} {} · {} · {}",
+            m.status,
+            m.actor,
+            place(m.place.as_ref()),
+            days(m.from, m.to)
+        );
+        let _ = writeln!(s, "    evidence    {:?}", m.evidence.text);
+    }
     s
 }

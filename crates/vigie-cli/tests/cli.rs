@@ -380,3 +380,42 @@ fn issue12_eval_parts_split_documents_stably() {
         .status
         .success());
 }
+
+/// Issue 12: `extract --format text` shows the events (type, days, place, actors,
+/// fatalities, claims, rules) and the movements, not only the mentions.
+#[test]
+fn issue12_text_output_shows_events_and_movements() {
+    let p = tmp(
+        "issue12-text.txt",
+        "Le 4 juin 2024, des hommes armés ont tué sept civils près de Gao, selon des élus locaux. \
+         Le lendemain, un convoi de l'armée malienne a quitté Gao en direction de Ménaka."
+            .as_bytes(),
+    );
+    let out = run(&[
+        "extract",
+        p.to_str().unwrap(),
+        "--lang",
+        "fr",
+        "--published",
+        "2024-06-06",
+        "--format",
+        "text",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("\nevents ("), "{text}");
+    assert!(
+        text.contains("Violence against civilians / Attack · 2024-06-04 · Gao"),
+        "{text}"
+    );
+    assert!(text.contains("low 7 · best 7 · high 7"), "{text}");
+    assert!(text.contains("vs  Civilians"), "{text}");
+    assert!(text.contains("(hedged)"), "{text}");
+    assert!(text.contains("rules       "), "{text}");
+    assert!(text.contains("\nmovements (1)"), "{text}");
+    assert!(text.contains("departed     FAMa convoy · Gao"), "{text}");
+}
