@@ -60,6 +60,12 @@ pub enum CueKind {
     /// violence by a crowd ("threw stones", "burned tyres", "ont saccagé"): a
     /// demonstration told with it is a riot
     Rampage,
+    /// a word of alliance between two actors of one side ("leurs alliés", "partners"):
+    /// it joins them across a few more words
+    Ally,
+    /// opens a new clause ("after", "while", "lorsque", "qui"): two actors on either side
+    /// of it are not one coordinated group
+    Clause,
 }
 
 impl CueKind {
@@ -86,6 +92,8 @@ impl CueKind {
             "one_person" => CueKind::OnePerson,
             "civ_target" => CueKind::CivTarget,
             "rampage" => CueKind::Rampage,
+            "ally" => CueKind::Ally,
+            "clause" => CueKind::Clause,
             _ => return None,
         })
     }

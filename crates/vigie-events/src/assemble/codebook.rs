@@ -1,0 +1,453 @@
+//! A merged draft becomes an event: its sides ordered and completed, and the roles and
+//! types that ACLED's codebook fixes applied.
+
+use super::*;
+
+pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<'p>) -> Event {
+    // a side the text leaves open is the other camp the document names most
+    let camp_of = |name: &str| {
+        inp.actors
+            .iter()
+            .find(|a| a.actor == name)
+            .map(|a| camp(a.inter))
+    };
+    // an air or drone strike needs an air force: state forces or their foreign partners
+    // (a kamikaze drone excepted)
+    let air = d.sub_event_type == "Air/drone strike"
+        && !d.rules.iter().any(|r| r.ends_with("/drone_kamikaze"));
+    let inter_of = |name: &str| inp.actors.iter().find(|a| a.actor == name).map(|a| a.inter);
+    if air && d.actor1.and_then(inter_of).is_some_and(|i| camp(i) != 0) {
+        let a = d.actor1.take();
+        if d.actor2.is_none() {
+            d.actor2 = a;
+        }
+        d.assoc1.clear();
+    }
+    // an air force does not strike its own side: state or partner forces named as the
+    // target of an air strike are its authors
+    if air && d.actor2.and_then(camp_of) == Some(0) {
+        let a2 = d.actor2.take();
+        match &d.actor1 {
+            Some(a1) if camp_of(a1) == Some(0) => {
+                if let Some(a2) = a2 {
+                    if !d.assoc1.contains(&a2) && Some(&a2) != d.actor1.as_ref() {
+                        d.assoc1.push(a2);
+                    }
+                }
+            }
+            _ => d.actor1 = a2,
+        }
+        let rest = std::mem::take(&mut d.assoc2);
+        d.actor2 = rest.iter().find(|a| camp_of(a) != Some(0)).cloned();
+    }
+    let battle = d.event_type == "Battles";
+    // sentences told from both sides may put one actor on both: it stays on the side
+    // that lost when a sentence says it lost, on the acting side otherwise
+    {
+        let side1: Vec<&str> = d
+            .actor1
+            .take()
+            .into_iter()
+            .chain(d.assoc1.drain(..))
+            .collect();
+        let side2: Vec<&str> = d
+            .actor2
+            .take()
+            .into_iter()
+            .chain(d.assoc2.drain(..))
+            .collect();
+        let both = |a: &&str| side1.contains(a) && side2.contains(a);
+        let keep1: Vec<&str> = side1
+            .iter()
+            .filter(|a| !(both(a) && d.lost.contains(a)))
+            .copied()
+            .collect();
+        let keep2: Vec<&str> = side2
+            .iter()
+            .filter(|a| !both(a) || d.lost.contains(a))
+            .copied()
+            .collect();
+        fill_side(&mut d.actor1, &mut d.assoc1, &keep1);
+        fill_side(&mut d.actor2, &mut d.assoc2, &keep2);
+    }
+    if battle {
+        battle_sides_before(&mut d, &camp_of);
+    }
+    let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2;
+    let armed = |n: &str, i: u8| camp(i) == 1 && Some(n) != d.actor2 && Some(n) != d.actor1;
+    match (&d.actor1, &d.actor2) {
+        (None, _) if air => d.actor1 = ctx.most_named(state),
+        (None, Some(b)) if violent(d.event_type) => {
+            let cb = camp_of(b);
+            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != *b);
+        }
+        (Some(a), None) if d.event_type == "Battles" => {
+            let ca = camp_of(a);
+            d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != *a);
+        }
+        (None, None) if violent(d.event_type) => {
+            // nobody named: armed groups attack, the state's forces are attacked
+            d.actor1 = ctx
+                .most_named(armed)
+                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
+            d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1);
+        }
+        (None, None) if d.event_type == "Strategic developments" => {
+            // a development with nobody named: the forces the document is about
+            d.actor1 = ctx
+                .most_named(|_, i| camp(i) == 0)
+                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
+        }
+        _ => {}
+    }
+    if battle {
+        battle_sides_after(&mut d, &camp_of, ctx);
+    }
+    // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
+    // partner forces: an armed group named around it is who watches or opposes it
+    if is_journey(&d) && d.actor1.and_then(camp_of).is_some_and(|c| c != 0) {
+        if let Some(mover) = ctx.most_named(|_, i| camp(i) == 0) {
+            d.actor1 = Some(mover);
+            d.assoc1.clear();
+        }
+    }
+    // drones are flown by a state: a foreign partner named alone for an air strike
+    // flies with the forces of the country the document is about (ACLED's way: the
+    // state leads, the partner is associated)
+    if air {
+        let main_state = main_country(inp).and_then(|cc| {
+            inp.state_actors
+                .iter()
+                .find(|(c, _)| c == cc)
+                .map(|(_, a)| a.as_str())
+        });
+        if let (Some(a), Some(st)) = (d.actor1, main_state) {
+            if ctx.inter_of(a) == Some(8) && ctx.inter_of(st).is_some() && d.actor2 != Some(st) {
+                d.actor1 = Some(st);
+                d.assoc1.retain(|x| *x != st);
+                if !d.assoc1.contains(&a) {
+                    d.assoc1.insert(0, a);
+                }
+            }
+        }
+    }
+    // one actor is never on both sides
+    if d.actor1.is_some() && d.actor1 == d.actor2 {
+        d.actor2 = None;
+    }
+    let a1 = d.actor1;
+    d.assoc1.retain(|a| Some(a) != d.actor2.as_ref());
+    d.assoc2
+        .retain(|a| Some(a) != a1.as_ref() && !d.assoc1.contains(a));
+    codebook_roles(&mut d, inter_of);
+    if d.harm {
+        type_by_patient(&mut d, &camp_of, inter_of);
+    }
+    let civilian_targeting = d.actor2 == Some("Civilians");
+    if civilian_targeting && d.event_type == "Battles" {
+        d.event_type = "Violence against civilians";
+        d.sub_event_type = "Attack";
+    }
+    // an exact count closes the range only when one source speaks of the event: where
+    // several do, another may count more
+    let sources: Vec<&str> = {
+        let mut v: Vec<&str> = d.claims.iter().map(|c| c.claimant).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let fatalities = d.dead.map(Count::ordered).map(|c| Fatalities {
+        low: c.low,
+        best: c.best,
+        high: if sources.len() > 1 { None } else { c.high },
+        best_rule: Some(c.rule.to_string()),
+    });
+    let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);
+    Event {
+        event_type: d.event_type.to_string(),
+        sub_event_type: d.sub_event_type.to_string(),
+        from: d.when.from,
+        to: d.when.to,
+        time_precision: d.when.precision,
+        location: d.place.cloned(),
+        geo_precision,
+        actor1: d.actor1.map(str::to_string),
+        assoc_actor1: d.assoc1.iter().map(|a| a.to_string()).collect(),
+        actor2: d.actor2.map(str::to_string),
+        assoc_actor2: d.assoc2.iter().map(|a| a.to_string()).collect(),
+        civilian_targeting,
+        fatalities,
+        wounded: d.wounded.and_then(|c| c.low.or(c.best)),
+        claims: d.claims.iter().map(|c| c.claim(inp.text)).collect(),
+        evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
+        rules: d.rules.into_iter().map(Cow::into_owned).collect(),
+    }
+}
+
+/// Roles that ACLED's codebook fixes by the event's type, whatever the word order said:
+/// - civilians never carry out political violence: named first of a violent event
+///   ("des civils ont été enlevés par des hommes armés" read the wrong way round), they
+///   are its victims;
+/// - the people of a demonstration are its first actor, as protesters ("des habitants ont
+///   manifesté", "residents protested") or, in a riot, as rioters; civilians are not its
+///   target, and state forces facing it are its second actor.
+pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Option<u8>) {
+    const CIV: &str = "Civilians";
+    match d.event_type {
+        "Protests" | "Riots" if d.sub_event_type != "Mob violence" => {
+            let people = if d.event_type == "Protests" {
+                "Protesters"
+            } else {
+                "Rioters"
+            };
+            // the police facing a crowd ("students threw stones at the police") is
+            // the second actor
+            if d.actor1.and_then(&inter_of) == Some(1) {
+                if d.actor2.is_none() || d.actor2 == Some(CIV) {
+                    d.actor2 = d.actor1;
+                }
+                d.actor1 = None;
+            }
+            if d.actor1
+                .is_none_or(|a| a == CIV || a == "Protesters" || a == "Rioters")
+            {
+                d.actor1 = Some(people);
+            }
+            if d.actor2 == Some(CIV) {
+                promote_first(&mut d.actor2, &mut d.assoc2);
+            }
+        }
+        t if violent(t) && d.actor1 == Some(CIV) => {
+            promote_first(&mut d.actor1, &mut d.assoc1);
+            if d.actor2.is_none() {
+                d.actor2 = Some(CIV);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Replaces a side's main actor by its first associate, or by nobody.
+pub(super) fn promote_first<'p>(main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>) {
+    *main = (!assoc.is_empty()).then(|| assoc.remove(0));
+}
+
+/// The type of an event told only by predicates of harm ("killed", "shot dead", "a
+/// tué"), read from its arguments, as ACLED's codebook does: who is harmed decides.
+/// - "Gunmen killed three farmers", "des hommes armés ont abattu un berger": the
+///   victims are civilians → Violence against civilians / Attack (the trigger's type).
+/// - "Militants killed two soldiers", "les jihadistes ont tué deux gendarmes": state
+///   forces or an armed group are harmed → Battles / Armed clash.
+/// - "Soldiers killed four suspected militants": state forces harm, nobody civilian is
+///   named → Battles / Armed clash.
+/// - "A mob beat a thief to death", "une foule a tué un voleur présumé": rioters harm →
+///   Riots / Mob violence.
+pub(super) fn type_by_patient<'p>(
+    d: &mut Draft<'p>,
+    camp_of: &impl Fn(&str) -> Option<u8>,
+    inter_of: impl Fn(&str) -> Option<u8>,
+) {
+    let agent = d.actor1.and_then(&inter_of);
+    let patient = d.actor2.and_then(camp_of);
+    if agent == Some(5) {
+        d.event_type = "Riots";
+        d.sub_event_type = "Mob violence";
+    } else if matches!(patient, Some(0 | 1)) || (patient.is_none() && agent.map(camp) == Some(0)) {
+        d.event_type = "Battles";
+        d.sub_event_type = "Armed clash";
+    }
+}
+
+/// Puts a battle's sides in order before the sides the text leaves open are filled:
+/// civilians named around a fight are its victims, not a side; each side holds one camp
+/// (an armed group listed among the army's associates belongs to the other side); and
+/// allies do not fight each other (the army's partner named as the second side is an
+/// associate of the first).
+pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<u8>) {
+    let fight = d
+        .rules
+        .iter()
+        .any(|r| FIGHT_WORDS.iter().any(|w| r.ends_with(w)));
+    let mut side1: Vec<&'p str> = d
+        .actor1
+        .take()
+        .into_iter()
+        .chain(d.assoc1.drain(..))
+        .collect();
+    let mut side2: Vec<&'p str> = d
+        .actor2
+        .take()
+        .into_iter()
+        .chain(d.assoc2.drain(..))
+        .collect();
+    if fight {
+        side1.retain(|a| *a != "Civilians");
+        side2.retain(|a| *a != "Civilians");
+    }
+    // the camp of each side is its first actor's
+    let c1 = side1.first().and_then(|a| camp_of(a));
+    if let Some(c1) = c1 {
+        let (same, other): (Vec<&str>, Vec<&str>) =
+            side1.into_iter().partition(|a| camp_of(a) == Some(c1));
+        side1 = same;
+        for a in other {
+            if !side2.contains(&a) {
+                side2.push(a);
+            }
+        }
+        let (other, same): (Vec<&str>, Vec<&str>) =
+            side2.into_iter().partition(|a| camp_of(a) == Some(c1));
+        side2 = same;
+        for a in other {
+            if !side1.contains(&a) {
+                side1.push(a);
+            }
+        }
+    }
+    fill_side(&mut d.actor1, &mut d.assoc1, &side1);
+    fill_side(&mut d.actor2, &mut d.assoc2, &side2);
+}
+
+/// Orders a battle's sides once both are filled: the side the text shows losing or
+/// attacked is the second; in each side the state's own forces lead their foreign
+/// partners (ACLED's way); and an armed group the text leaves unnamed ("terroristes",
+/// "militants") is the one the document names, when it names one that is not already
+/// the other side.
+pub(super) fn battle_sides_after<'p>(
+    d: &mut Draft<'p>,
+    camp_of: &impl Fn(&str) -> Option<u8>,
+    ctx: &ActorContext<'p>,
+) {
+    let lost = |a: &Option<&str>, d: &Draft| a.as_ref().is_some_and(|a| d.lost.contains(a));
+    let side_lost = |main: &Option<&str>, assoc: &[&str], d: &Draft| {
+        lost(main, d) || assoc.iter().any(|a| d.lost.contains(a))
+    };
+    let l1 = side_lost(&d.actor1, &d.assoc1, d);
+    let l2 = side_lost(&d.actor2, &d.assoc2, d);
+    if l1 && !l2 {
+        std::mem::swap(&mut d.actor1, &mut d.actor2);
+        std::mem::swap(&mut d.assoc1, &mut d.assoc2);
+        if d.actor1.is_none() {
+            let cb = d.actor2.and_then(camp_of);
+            let b = d.actor2;
+            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && Some(n) != b);
+        }
+    }
+    // the state's own forces lead their partners
+    let state_first = |main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>| {
+        let is_state = |a: &str| ctx.inter_of(a) == Some(1);
+        if main.as_deref().is_some_and(|m| !is_state(m)) {
+            if let Some(k) = assoc.iter().position(|a| is_state(a)) {
+                let s = assoc.remove(k);
+                if let Some(m) = main.replace(s) {
+                    assoc.insert(0, m);
+                }
+            }
+        }
+    };
+    state_first(&mut d.actor1, &mut d.assoc1);
+    state_first(&mut d.actor2, &mut d.assoc2);
+    for side in 0..2 {
+        let (this, other) = if side == 0 {
+            (d.actor1, d.actor2)
+        } else {
+            (d.actor2, d.actor1)
+        };
+        if this != Some(UNIDENTIFIED) {
+            continue;
+        }
+        let named = ctx.most_named(|n, i| camp(i) == 1 && n != UNIDENTIFIED && Some(n) != other);
+        if named.is_some() {
+            if side == 0 {
+                d.actor1 = named;
+            } else {
+                d.actor2 = named;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::*;
+
+    fn events(d: &Doc) -> Vec<Event> {
+        d.assemble().0
+    }
+
+    #[test]
+    fn the_crowd_of_a_demonstration_is_protesters() {
+        let d = Doc::new(
+            "On 4 May 2024, residents protested in Sora against power cuts.",
+            Lang::En,
+        )
+        .published("2024-05-05")
+        .date("On 4 May 2024", "2024-05-04", "2024-05-04")
+        .actor("residents", "Civilians", 7);
+        let e = events(&d);
+        assert_eq!(e[0].event_type, "Protests", "{e:?}");
+        assert_eq!(e[0].actor1.as_deref(), Some("Protesters"));
+        assert_eq!(e[0].actor2, None);
+    }
+
+    #[test]
+    fn who_a_harm_hits_decides_its_type() {
+        let cases = [
+            (
+                "Militants killed two soldiers near Sora.",
+                "two soldiers",
+                "Army",
+                1,
+                "Battles",
+            ),
+            (
+                "Militants killed two herders near Sora.",
+                "two herders",
+                "Civilians",
+                7,
+                "Violence against civilians",
+            ),
+            (
+                "Des jihadistes ont tué deux gendarmes près de Sora.",
+                "deux gendarmes",
+                "Gendarmerie",
+                1,
+                "Battles",
+            ),
+        ];
+        for (text, patient, who, inter, expect) in cases {
+            let lang = if text.starts_with("Des") {
+                Lang::Fr
+            } else {
+                Lang::En
+            };
+            let first = if lang == Lang::Fr {
+                "Des jihadistes"
+            } else {
+                "Militants"
+            };
+            let d = Doc::new(text, lang)
+                .published("2024-05-05")
+                .actor(first, "Jihadists", 2)
+                .actor(patient, who, inter)
+                .people(patient, Some(2.0), None);
+            let e = events(&d);
+            assert_eq!(e.len(), 1, "{text}: {e:?}");
+            assert_eq!(e[0].event_type, expect, "{text}");
+            assert_eq!(e[0].actor1.as_deref(), Some("Jihadists"), "{text}");
+        }
+    }
+
+    #[test]
+    fn an_air_strike_is_flown_by_the_state() {
+        let d = Doc::new("A drone strike hit militants near Sora.", Lang::En)
+            .published("2024-05-05")
+            .actor("militants", "Jihadists", 2)
+            .place("Sora", "ML", Some((15.0, -1.0)));
+        let e = events(&d);
+        assert_eq!(e[0].sub_event_type, "Air/drone strike");
+        assert_eq!(e[0].actor2.as_deref(), Some("Jihadists"));
+        assert_ne!(e[0].actor1.as_deref(), Some("Jihadists"));
+    }
+}

@@ -1,0 +1,352 @@
+//! Movements of units and convoys, and the strategic development a journey makes.
+
+use super::*;
+
+/// Troop movements reported as news are a strategic development: one per document,
+/// dated by the movements, located where the force was last reported.
+pub(super) fn journey_draft<'p>(
+    inp: &Inputs<'p>,
+    moves: &'p [Movement],
+    last_seen: Option<&'p PlaceMention>,
+) -> Option<Draft<'p>> {
+    let first = moves.first()?;
+    // one sighting of troops somewhere is not yet a journey
+    let journey = moves.len() >= 2
+        || moves
+            .iter()
+            .any(|m| m.status == "departed" || m.status == "turned_back");
+    if !journey {
+        return None;
+    }
+    let from = moves.iter().filter_map(|m| m.from.or(m.to)).min();
+    let to = moves.iter().filter_map(|m| m.to.or(m.from)).max();
+    let when = match (from, to) {
+        (Some(f), Some(t)) => When {
+            from: Some(f),
+            to: Some(t),
+            precision: if f == t { 1 } else { 2 },
+            fallback: false,
+            inherited: false,
+        },
+        _ => fallback_date(inp),
+    };
+    let actor = first.actor.strip_suffix(" convoy");
+    // no place where the force was seen: the nearest place its sentences name, a
+    // destination included ("a fait marche arrière et repris la direction de Kidal")
+    let main = main_country(inp);
+    let place = last_seen.or_else(|| {
+        moves.iter().find_map(|m| {
+            let e = m.evidence.span();
+            inp.places
+                .iter()
+                .filter(|p| inside(e, p.span.span()) && precise(p, main))
+                .min_by_key(|p| distance(p.span.span(), e))
+        })
+    });
+    Some(Draft {
+        event_type: "Strategic developments",
+        sub_event_type: "Other",
+        rules: vec![Cow::Borrowed("strategic/other/movement")],
+        when,
+        place,
+        actor1: actor,
+        assoc1: Vec::new(),
+        actor2: None,
+        assoc2: Vec::new(),
+        dead: None,
+        wounded: None,
+        claims: Vec::new(),
+        evidence: moves.iter().map(|m| m.evidence.span()).collect(),
+        weak_type: false,
+        generic: false,
+        lost: Vec::new(),
+        harm: false,
+    })
+}
+
+/// True when sentence `s` names a unit that can move, or a state or foreign force:
+/// without one there, nor in the sentence before, a sentence reports no movement.
+pub(super) fn names_a_mover(s: &Sentence) -> bool {
+    s.cues(CueKind::Unit).next().is_some()
+        || s.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
+}
+
+pub(super) fn movements<'a>(
+    cues: &Cues,
+    inp: &Inputs<'a>,
+    sentences: &[Sentence<'_, 'a>],
+    battle_place: Option<&'a PlaceMention>,
+) -> Vec<Movement> {
+    // (sentence, place) of the last movement found
+    let mut last_place: Option<(usize, &'a PlaceMention)> = None;
+    let main = main_country(inp);
+    let mut out: Vec<Movement> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        // a movement needs a mover: with no unit or force named in the sentence (nor in
+        // the sentence before, for one opening on a pronoun) its verbs are not looked for
+        let mover_near = names_a_mover(s) || si > 0 && names_a_mover(&sentences[si - 1]);
+        if !mover_near {
+            continue;
+        }
+        let refs = s.refs();
+        let found = cues.find_movements_listed(refs, inp.lang, s.cands[SET_MOVES]);
+        if found.is_empty() {
+            continue;
+        }
+        // who moves: a unit or a state or foreign force named before the verb,
+        // or, when the sentence opens on a pronoun, in the sentence before
+        let mover_before = |sent: &Sentence, w: usize| {
+            sent.cues(CueKind::Unit).any(|c| c.end <= w)
+                || sent
+                    .actors
+                    .iter()
+                    .copied()
+                    .any(|a| matches!(a.inter, 1 | 8) && sent.word_at(a.span.end) <= w)
+        };
+        let pronoun = s
+            .folded
+            .first()
+            .is_some_and(|w| matches!(*w, "ils" | "elles" | "il" | "elle" | "they" | "it"));
+        for (_, status, first, end) in found {
+            if s.cues(CueKind::Negation)
+                .any(|c| c.end <= first && first - c.end <= 2)
+            {
+                continue;
+            }
+            let mover = mover_before(s, first)
+                || (pronoun && si > 0 && {
+                    let p = &sentences[si - 1];
+                    p.cues(CueKind::Unit).next().is_some()
+                        || p.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
+                });
+            if !mover {
+                continue;
+            }
+            let verb = s.word_span(first, end);
+            // the place: not a destination ("vers Kidal"); for a departure, the place
+            // left ("parti de Gao", "quitté Gao")
+            let place = s
+                .places
+                .iter()
+                .copied()
+                .filter(|p| precise(p, main))
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    !s.cues(CueKind::Destination)
+                        .any(|c| c.end <= w && w - c.end <= 2)
+                })
+                // "pour venger la défaite de Tinzawaten": the place of an event named
+                // as a noun is that event's, not the movement's
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    let mut k = w;
+                    while k > 0 && matches!(s.folded[k - 1], "de" | "d'" | "of" | "at") {
+                        k -= 1;
+                    }
+                    let noun = (k.saturating_sub(2)..k).any(|j| {
+                        matches!(
+                            s.folded[j],
+                            "defaite"
+                                | "bataille"
+                                | "combats"
+                                | "revers"
+                                | "prise"
+                                | "chute"
+                                | "massacre"
+                                | "attaque"
+                                | "battle"
+                                | "defeat"
+                                | "capture"
+                                | "fall"
+                                | "attack"
+                        )
+                    });
+                    !(k < w && noun)
+                })
+                // "a fait demi-tour à X", "turned back near X": where a force turned back
+                // is named after the verb
+                .filter(|p| {
+                    let w = s.word_at(p.span.start);
+                    status != "turned_back" || (w >= end && w - end <= 6)
+                })
+                .filter(|p| {
+                    if status != "departed" {
+                        return true;
+                    }
+                    let w = s.word_at(p.span.start);
+                    (w >= end && w - end <= 3)
+                        || s.cues(CueKind::Origin)
+                            .any(|c| c.end <= w && w - c.end <= 1)
+                })
+                .filter(|p| {
+                    p.relative.as_ref().is_none_or(|r| {
+                        r.relation == "near" || r.distance_km_high.is_some_and(|d| d <= 30.0)
+                    })
+                })
+                .min_by_key(|p| distance(p.span.span(), verb));
+            // "est entré dans le camp", "sur le site de la bataille": a place named before
+            let place = place.or_else(|| {
+                if !matches!(status, "arrived" | "halted" | "located") {
+                    return None;
+                }
+                let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
+                    matches!(
+                        s.folded[k],
+                        "camp"
+                            | "ville"
+                            | "localite"
+                            | "site"
+                            | "base"
+                            | "lieu"
+                            | "endroit"
+                            | "town"
+                            | "city"
+                    )
+                })?;
+                let battle = (noun + 1..(noun + 4).min(s.words.len())).any(|k| {
+                    matches!(
+                        s.folded[k],
+                        "bataille" | "combats" | "affrontements" | "battle" | "fighting"
+                    )
+                });
+                if battle {
+                    battle_place
+                } else {
+                    last_place.filter(|(ls, _)| si - ls <= 2).map(|(_, p)| p)
+                }
+            });
+            if let Some(p) = place {
+                last_place = Some((si, p));
+            }
+            if place.is_none() && status != "turned_back" {
+                continue;
+            }
+
+            let when = date_for(inp, sentences, si, verb, &[], false);
+            let (from, to) = if when.fallback {
+                (None, None)
+            } else {
+                (when.from, when.to)
+            };
+            let dup = out.iter_mut().any(|m| {
+                let same = m.status == status
+                    && m.place.as_ref().map(|p| &p.name) == place.map(|p| &p.name)
+                    && (m.from == from || from.is_none() || m.from.is_none());
+                if same && m.from.is_none() && from.is_some() {
+                    m.from = from;
+                    m.to = to;
+                }
+                same
+            });
+            if !dup {
+                // the force that moves: state forces named in the sentence lead their partners;
+                // else the last force named before it
+                let actor = s
+                    .actors
+                    .iter()
+                    .copied()
+                    .filter(|a| matches!(a.inter, 1 | 8))
+                    .min_by_key(|a| a.inter)
+                    .or_else(|| {
+                        inp.actors
+                            .iter()
+                            .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                    })
+                    .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
+                let ev = SpanText {
+                    start: s.span.start,
+                    end: s.span.end,
+                    text: inp.text[s.span.start..s.span.end].to_string(),
+                };
+                out.push(Movement {
+                    actor,
+                    place: place.cloned(),
+                    from,
+                    to,
+                    status: status.to_string(),
+                    evidence: ev,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testkit::*;
+    use super::*;
+
+    #[test]
+    fn a_force_leaving_a_town_departed_from_it() {
+        let d = Doc::new(
+            "Le 3 juin 2024, un convoi de l'armée a quitté Sora.",
+            Lang::Fr,
+        )
+        .published("2024-06-04")
+        .date("Le 3 juin 2024", "2024-06-03", "2024-06-03")
+        .actor("l'armée", "Army", 1)
+        .place("Sora", "ML", Some((15.0, -1.0)));
+        let (_, moves) = d.assemble();
+        assert_eq!(moves.len(), 1, "{moves:?}");
+        assert_eq!(moves[0].status, "departed");
+        assert_eq!(
+            moves[0].place.as_ref().map(|p| p.name.as_str()),
+            Some("Sora")
+        );
+        assert_eq!(moves[0].from, Some(day("2024-06-03")));
+        assert_eq!(moves[0].actor, "Army convoy");
+    }
+
+    #[test]
+    fn a_destination_is_not_where_the_force_is() {
+        let d = Doc::new("The army column is heading towards Sora.", Lang::En)
+            .actor("The army", "Army", 1)
+            .place("Sora", "ML", Some((15.0, -1.0)));
+        let (_, moves) = d.assemble();
+        assert!(moves.iter().all(|m| m.place.is_none()), "{moves:?}");
+    }
+
+    #[test]
+    fn without_a_mover_there_is_no_movement() {
+        let d = Doc::new("Les prix ont quitté leur niveau de Sora.", Lang::Fr).place(
+            "Sora",
+            "ML",
+            Some((15.0, -1.0)),
+        );
+        assert!(d.assemble().1.is_empty());
+    }
+
+    #[test]
+    fn one_sighting_is_not_a_journey_but_a_departure_is() {
+        let d = Doc::new(
+            "Le 3 juin 2024, un convoi de l'armée était à Sora.",
+            Lang::Fr,
+        )
+        .published("2024-06-04")
+        .date("Le 3 juin 2024", "2024-06-03", "2024-06-03")
+        .actor("l'armée", "Army", 1)
+        .place("Sora", "ML", Some((15.0, -1.0)));
+        let (events, moves) = d.assemble();
+        assert!(moves.len() <= 1);
+        assert!(
+            events.iter().all(|e| e.sub_event_type != "Other"),
+            "{events:?}"
+        );
+        let d = Doc::new(
+            "Le 3 juin 2024, un convoi de l'armée a quitté Sora.",
+            Lang::Fr,
+        )
+        .published("2024-06-04")
+        .date("Le 3 juin 2024", "2024-06-03", "2024-06-03")
+        .actor("l'armée", "Army", 1)
+        .place("Sora", "ML", Some((15.0, -1.0)));
+        let (events, _) = d.assemble();
+        assert!(
+            events
+                .iter()
+                .any(|e| e.event_type == "Strategic developments"),
+            "{events:?}"
+        );
+    }
+}
