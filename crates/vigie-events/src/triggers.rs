@@ -34,6 +34,14 @@ pub struct Flags {
     /// `Violence against civilians / Attack`; state forces or an armed group make it
     /// `Battles / Armed clash`; rioters doing it make it `Riots / Mob violence`.
     pub harm: bool,
+    /// A force on the move ("le convoi", "turned back", "recovered the bodies"): the
+    /// development is a journey, located where the force was last seen.
+    pub journey: bool,
+    /// Names a fight between armed sides ("combats", "battle", "defeat"): civilians
+    /// named around it are its victims, not a side.
+    pub fight: bool,
+    /// A strike that needs no air force ("a kamikaze drone"): any side may launch it.
+    pub self_guided: bool,
 }
 
 /// One trigger rule.
@@ -120,6 +128,9 @@ impl Triggers {
                     "loss" => flags.loss = true,
                     "generic" => flags.generic = true,
                     "harm" => flags.harm = true,
+                    "journey" => flags.journey = true,
+                    "fight" => flags.fight = true,
+                    "self_guided" => flags.self_guided = true,
                     "-" | "" => {}
                     other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
                 }

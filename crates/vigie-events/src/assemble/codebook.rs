@@ -13,8 +13,7 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     };
     // an air or drone strike needs an air force: state forces or their foreign partners
     // (a kamikaze drone excepted)
-    let air = d.sub_event_type == "Air/drone strike"
-        && !d.rules.iter().any(|r| r.ends_with("/drone_kamikaze"));
+    let air = d.sub_event_type == "Air/drone strike" && !d.self_guided;
     let inter_of = |name: &str| inp.actors.iter().find(|a| a.actor == name).map(|a| a.inter);
     if air && d.actor1.and_then(inter_of).is_some_and(|i| camp(i) != 0) {
         let a = d.actor1.take();
@@ -264,10 +263,7 @@ pub(super) fn type_by_patient<'p>(
 /// allies do not fight each other (the army's partner named as the second side is an
 /// associate of the first).
 pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<u8>) {
-    let fight = d
-        .rules
-        .iter()
-        .any(|r| FIGHT_WORDS.iter().any(|w| r.ends_with(w)));
+    let fight = d.fight;
     let mut side1: Vec<&'p str> = d
         .actor1
         .take()

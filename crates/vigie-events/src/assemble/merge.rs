@@ -27,6 +27,12 @@ pub(super) struct Draft<'p> {
     pub(super) lost: Vec<&'p str>,
     /// Every trigger was a predicate of harm (`Flags::harm`): the type follows the patient.
     pub(super) harm: bool,
+    /// Some trigger told a force on the move (`Flags::journey`).
+    pub(super) journey: bool,
+    /// Some trigger named a fight between armed sides (`Flags::fight`).
+    pub(super) fight: bool,
+    /// Some trigger named a strike that needs no air force (`Flags::self_guided`).
+    pub(super) self_guided: bool,
 }
 
 pub(super) fn overlaps(a: When, b: When) -> bool {
@@ -51,10 +57,7 @@ pub(super) fn violent(t: &str) -> bool {
 }
 
 pub(super) fn is_journey(d: &Draft) -> bool {
-    d.sub_event_type == "Other"
-        && d.rules
-            .iter()
-            .any(|r| r == "strategic/other/movement" || MOVING.iter().any(|m| r.ends_with(m)))
+    d.sub_event_type == "Other" && d.journey
 }
 
 /// True when two drafts report one real event (ACLED: one event is one day-range, one
@@ -116,6 +119,9 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     let m_was_generic = m.generic;
     m.generic &= d.generic;
     m.harm &= d.harm;
+    m.journey |= d.journey;
+    m.fight |= d.fight;
+    m.self_guided |= d.self_guided;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
@@ -213,6 +219,9 @@ mod tests {
             generic: false,
             lost: Vec::new(),
             harm: false,
+            journey: false,
+            fight: false,
+            self_guided: false,
         }
     }
 

@@ -247,6 +247,9 @@ pub fn assemble_folded(
                     generic: rule.flags.generic,
                     lost: lost.clone(),
                     harm: rule.flags.harm,
+                    journey: rule.flags.journey,
+                    fight: rule.flags.fight,
+                    self_guided: rule.flags.self_guided,
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
@@ -347,11 +350,7 @@ pub fn assemble_folded(
     });
     if let Some(p) = &last_seen {
         for d in drafts.iter_mut() {
-            if d.sub_event_type == "Other"
-                && d.rules
-                    .iter()
-                    .any(|r| MOVING.iter().any(|m| r.ends_with(m)))
-            {
+            if d.sub_event_type == "Other" && d.journey {
                 d.place = Some(p);
             }
         }

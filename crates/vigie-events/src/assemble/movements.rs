@@ -61,6 +61,9 @@ pub(super) fn journey_draft<'p>(
         generic: false,
         lost: Vec::new(),
         harm: false,
+        journey: true,
+        fight: false,
+        self_guided: false,
     })
 }
 

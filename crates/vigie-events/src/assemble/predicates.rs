@@ -72,29 +72,6 @@ pub(super) fn predicates(triggers: &Triggers, lang: Lang, s: &Sentence) -> Predi
     }
 }
 
-/// Trigger rules (by their last id segment) that report a force on the move.
-pub(super) const MOVING: [&str; 8] = [
-    "/convoi",
-    "/convoy",
-    "/rebrousser",
-    "/demi_tour",
-    "/turned_back",
-    "/returned",
-    "/recover_bodies",
-    "/recovered_bodies",
-];
-
-/// Words of rules that name a fight between armed sides.
-pub(super) const FIGHT_WORDS: [&str; 7] = [
-    "/combat",
-    "/fight",
-    "/bataille",
-    "/battle",
-    "/defaite",
-    "/defeat",
-    "/hostilities",
-];
-
 /// True when a predicate of harm between words `first` and `end` has its author in the
 /// sentence: an acting actor (not civilians, not only a speaker) named in the eight words
 /// before it ("unknown gunmen shot dead a trader", "des hommes armés ont abattu"), or
