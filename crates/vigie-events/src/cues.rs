@@ -2,7 +2,7 @@
 //! (`data/movements.tsv`), compiled into pattern sets.
 
 use crate::pattern::{Match, Pattern, PatternSet};
-use vigie_model::Lang;
+use vigie_model::{Lang, MovementStatus};
 use vigie_text::data::{bad_line, data_lines, DataError};
 
 /// The shipped cue words.
@@ -112,16 +112,6 @@ pub struct CueHit {
     pub end: usize,
 }
 
-/// The movement statuses of the extraction contract.
-pub const STATUSES: [&str; 6] = [
-    "departed",
-    "arrived",
-    "passed",
-    "halted",
-    "located",
-    "turned_back",
-];
-
 const BASES: [&str; 7] = [
     "communique",
     "post",
@@ -139,7 +129,7 @@ pub struct Cues {
     kinds: Vec<(CueKind, &'static str)>,
     moves: PatternSet,
     /// (rule id, status, example, language) of each movement pattern.
-    move_rules: Vec<(String, &'static str, String, Option<Lang>)>,
+    move_rules: Vec<(String, MovementStatus, String, Option<Lang>)>,
 }
 
 impl Cues {
@@ -198,10 +188,9 @@ impl Cues {
                     "expected: id, lang, pattern, status[, example]",
                 ));
             }
-            let status = *STATUSES
-                .iter()
-                .find(|s| **s == f[3])
-                .ok_or_else(|| bad_line(file, n, format!("unknown status {:?}", f[3])))?;
+            let status: MovementStatus = f[3]
+                .parse()
+                .map_err(|e| bad_line(file, n, format!("{e}")))?;
             let lang = Self::lang(file, n, f[1])?;
             let p = Pattern::compile(f[2]).map_err(|m| bad_line(file, n, m))?;
             self.moves.push(lang, p);
@@ -288,7 +277,7 @@ impl Cues {
         words: &[&str],
         lang: Lang,
         cands: &[(u32, u32)],
-    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+    ) -> Vec<(&'a str, MovementStatus, usize, usize)> {
         let found = self.moves.find_listed(words, lang, |_| true, cands);
         self.movements_of(found)
     }
@@ -303,7 +292,7 @@ impl Cues {
         &'a self,
         words: &[&str],
         lang: Lang,
-    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+    ) -> Vec<(&'a str, MovementStatus, usize, usize)> {
         let found = self.moves.find(words, lang, |_| true);
         self.movements_of(found)
     }
@@ -315,12 +304,12 @@ impl Cues {
         words: &[&str],
         lang: Lang,
         candidates: impl FnMut(usize, &mut Vec<usize>),
-    ) -> Vec<(&'a str, &'static str, usize, usize)> {
+    ) -> Vec<(&'a str, MovementStatus, usize, usize)> {
         let found = self.moves.find_by(words, lang, |_| true, candidates);
         self.movements_of(found)
     }
 
-    fn movements_of(&self, found: Vec<Match>) -> Vec<(&str, &'static str, usize, usize)> {
+    fn movements_of(&self, found: Vec<Match>) -> Vec<(&str, MovementStatus, usize, usize)> {
         found
             .into_iter()
             .map(|m| {
@@ -331,7 +320,7 @@ impl Cues {
     }
 
     /// The movement rules with their examples: (id, status, example, language).
-    pub fn movement_rules(&self) -> &[(String, &'static str, String, Option<Lang>)] {
+    pub fn movement_rules(&self) -> &[(String, MovementStatus, String, Option<Lang>)] {
         &self.move_rules
     }
 }

@@ -8,7 +8,7 @@
 //! Patterns are written in the language of [`crate::pattern`].
 
 use crate::pattern::{Match, Pattern, PatternSet};
-use vigie_model::Lang;
+use vigie_model::{EventType, Lang, SubEventType};
 use vigie_text::data::{bad_line, data_lines, DataError};
 
 /// The shipped rules.
@@ -52,9 +52,9 @@ pub struct Rule {
     /// Language; None for both.
     pub lang: Option<Lang>,
     /// ACLED event type.
-    pub event_type: String,
+    pub event_type: EventType,
     /// ACLED sub-event type.
-    pub sub_event_type: String,
+    pub sub_event_type: SubEventType,
     /// Flags.
     pub flags: Flags,
     /// An example sentence that fires the rule.
@@ -135,11 +135,27 @@ impl Triggers {
                     other => return Err(bad_line(file, n, format!("unknown flag {other:?}"))),
                 }
             }
+            let event_type: EventType = f[3]
+                .parse()
+                .map_err(|e| bad_line(file, n, format!("{e}")))?;
+            let sub_event_type: SubEventType = f[4]
+                .parse()
+                .map_err(|e| bad_line(file, n, format!("{e}")))?;
+            if sub_event_type.event_type() != event_type {
+                return Err(bad_line(
+                    file,
+                    n,
+                    format!(
+                        "{sub_event_type:?} is a sub-event type of {:?}, not of {event_type:?}",
+                        sub_event_type.event_type().as_str()
+                    ),
+                ));
+            }
             let rule = Rule {
                 id: f[0].to_string(),
                 lang,
-                event_type: f[3].to_string(),
-                sub_event_type: f[4].to_string(),
+                event_type,
+                sub_event_type,
                 flags,
                 example: f.get(6).copied().unwrap_or("").to_string(),
             };
@@ -252,37 +268,28 @@ mod tests {
     #[test]
     fn every_acled_sub_event_type_is_covered() {
         let t = Triggers::embedded();
-        for sub in [
-            "Armed clash",
-            "Government regains territory",
-            "Non-state actor overtakes territory",
-            "Chemical weapon",
-            "Air/drone strike",
-            "Suicide bomb",
-            "Shelling/artillery/missile attack",
-            "Remote explosive/landmine/IED",
-            "Grenade",
-            "Sexual violence",
-            "Attack",
-            "Abduction/forced disappearance",
-            "Peaceful protest",
-            "Protest with intervention",
-            "Excessive force against protesters",
-            "Violent demonstration",
-            "Mob violence",
-            "Change to group/activity",
-            "Agreement",
-            "Arrests",
-            "Disrupted weapons use",
-            "Headquarters or base established",
-            "Looting/property destruction",
-            "Non-violent transfer of territory",
-            "Other",
-        ] {
+        for sub in SubEventType::ALL {
             assert!(
-                t.rules().iter().any(|r| r.sub_event_type == sub),
+                t.rules().iter().any(|r| r.sub_event_type == *sub),
                 "no rule for {sub}"
             );
+        }
+    }
+
+    /// Issue 12: a user's rule names ACLED's types as ACLED spells them, and a sub-event
+    /// type under its own event type.
+    #[test]
+    fn issue12_user_rules_use_acled_vocabulary() {
+        let mut t = Triggers::default();
+        let ok = "x/y/z\ten\tsiege*\tBattles\tArmed clash\t-\tThe siege began.";
+        assert!(t.add_file("u.tsv", ok).is_ok());
+        for bad in [
+            "x/y/z\ten\tsiege*\tBattle\tArmed clash\t-\tThe siege began.",
+            "x/y/z\ten\tsiege*\tBattles\tArmed Clash\t-\tThe siege began.",
+            "x/y/z\ten\tsiege*\tRiots\tArmed clash\t-\tThe siege began.",
+        ] {
+            let e = t.add_file("u.tsv", bad).expect_err(bad).to_string();
+            assert!(e.contains("u.tsv"), "{e}");
         }
     }
 

@@ -379,8 +379,8 @@ fn first_event(text: &str, lang: Lang) -> (String, String, Option<String>, Optio
         .first()
         .unwrap_or_else(|| panic!("no event in {text:?}: {:#?}", ex.actors));
     (
-        e.event_type.clone(),
-        e.sub_event_type.clone(),
+        e.event_type.to_string(),
+        e.sub_event_type.to_string(),
         e.actor1.clone(),
         e.actor2.clone(),
     )

@@ -289,9 +289,9 @@ pub struct Claim {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// ACLED event type.
-    pub event_type: String,
+    pub event_type: crate::EventType,
     /// ACLED sub-event type.
-    pub sub_event_type: String,
+    pub sub_event_type: crate::SubEventType,
     /// First day.
     pub from: Option<NaiveDate>,
     /// Last day.
@@ -336,7 +336,7 @@ pub struct Movement {
     /// Last day.
     pub to: Option<NaiveDate>,
     /// departed | arrived | passed | halted | turned_back | located
-    pub status: String,
+    pub status: crate::MovementStatus,
     /// The words that support it.
     pub evidence: SpanText,
 }

@@ -7,9 +7,11 @@
 //! Every mention carries a [`Span`]: byte offsets into the document text as Vigie holds
 //! it. Nothing downstream ever points into normalized text.
 
+mod acled;
 mod extraction;
 mod span;
 
+pub use acled::{inter, EventType, MovementStatus, SubEventType, UnknownName};
 pub use extraction::*;
 pub use span::*;
 

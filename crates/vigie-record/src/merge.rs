@@ -83,8 +83,8 @@ impl ReportKey {
             }
         }
         ReportKey {
-            event_type: event.event_type.clone(),
-            sub_event_type: event.sub_event_type.clone(),
+            event_type: event.event_type.to_string(),
+            sub_event_type: event.sub_event_type.to_string(),
             from,
             to,
             time_precision: prec.clamp(1, 3),
@@ -325,7 +325,7 @@ fn most_common<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
 pub fn derive(id: &str, reports: &[ReportFacts]) -> MergedEvent {
     let first = &reports[0];
     let sub = most_common(reports.iter().map(|r| r.event.sub_event_type.as_str()))
-        .unwrap_or_else(|| first.event.sub_event_type.clone());
+        .unwrap_or_else(|| first.event.sub_event_type.to_string());
     // dates: the union of the most precise reports' intervals
     let prec = reports
         .iter()
@@ -428,7 +428,7 @@ pub fn derive(id: &str, reports: &[ReportFacts]) -> MergedEvent {
     }
     MergedEvent {
         id: id.to_string(),
-        event_type: first.event.event_type.clone(),
+        event_type: first.event.event_type.to_string(),
         sub_event_type: sub,
         from,
         to,

@@ -221,8 +221,8 @@ pub fn coded_event(i: u64) -> crate::NewDocument {
     };
     let figure = format!("{killed} killed");
     let event = Event {
-        event_type: event_type.into(),
-        sub_event_type: sub_event_type.into(),
+        event_type: event_type.parse().expect("an ACLED event type"),
+        sub_event_type: sub_event_type.parse().expect("an ACLED sub-event type"),
         from: Some(day),
         to: Some(day),
         time_precision: 1,

@@ -41,7 +41,10 @@ pub fn build(actor: &str, mut moves: Vec<StoredMovement>) -> Vec<Track> {
         let name = place.map(|p| p.name.clone());
         let point = place.and_then(|p| p.point());
         if let Some(w) = waypoints.iter_mut().find(|w| {
-            w.status == m.movement.status && w.place == name && w.from == from && w.to == to
+            w.status == m.movement.status.as_str()
+                && w.place == name
+                && w.from == from
+                && w.to == to
         }) {
             if !w.documents.contains(&m.document.id) {
                 w.documents.push(m.document.id.clone());
@@ -50,7 +53,7 @@ pub fn build(actor: &str, mut moves: Vec<StoredMovement>) -> Vec<Track> {
             continue;
         }
         waypoints.push(Waypoint {
-            status: m.movement.status.clone(),
+            status: m.movement.status.to_string(),
             place: name,
             lat: point.map(|p| p.0),
             lon: point.map(|p| p.1),

@@ -38,8 +38,8 @@ fn event(sub: &str, from: &str, to: &str, at: PlaceMention, a1: &str, a2: Option
         _ => "Explosions/Remote violence",
     };
     Event {
-        event_type: event_type.into(),
-        sub_event_type: sub.into(),
+        event_type: event_type.parse().unwrap(),
+        sub_event_type: sub.parse().unwrap(),
         from: Some(d(from)),
         to: Some(d(to)),
         time_precision: 1,

@@ -314,7 +314,7 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
     // leurs supplétifs de Wagner"): ACLED's way
     let names = |g: &[&'a ActorMention]| -> Vec<&'a str> {
         let mut g: Vec<&'a ActorMention> = g.to_vec();
-        g.sort_by_key(|a| a.inter != 1);
+        g.sort_by_key(|a| a.inter != STATE_FORCES);
         let mut v: Vec<&'a str> = Vec::new();
         for a in g {
             if !v.contains(&a.actor.as_str()) {
@@ -331,7 +331,7 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
         s.cues(CueKind::Passive)
             .any(|c| c.end <= w && w - c.end <= 2)
     });
-    let civ = |g: &Vec<&ActorMention>| g.iter().all(|a| a.inter == 7);
+    let civ = |g: &Vec<&ActorMention>| g.iter().all(|a| a.inter == CIVILIANS);
     let (mut acts, mut undergoes): (Vec<&'a str>, Vec<&'a str>) = (Vec::new(), Vec::new());
     if let Some(i) = agent {
         acts = names(&groups[i]);
@@ -398,7 +398,10 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
     if acts.is_empty() {
         if let Some(a) = s.actors.iter().copied().find(|a| {
             is_claimant(s, a.span.span())
-                && matches!(a.inter, 1 | 2 | 3 | 8)
+                && matches!(
+                    a.inter,
+                    STATE_FORCES | REBELS | POLITICAL_MILITIA | EXTERNAL
+                )
                 && !undergoes.contains(&a.actor.as_str())
         }) {
             acts.push(&a.actor);
@@ -454,12 +457,23 @@ impl<'a> ActorContext<'a> {
     }
 }
 
-/// State forces and the foreign forces fighting with them, against the others.
-pub(super) fn camp(inter: u8) -> u8 {
+/// The camps of a conflict as the event layer sides them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Camp {
+    /// State forces and the foreign forces fighting with them.
+    State,
+    /// Armed groups, militias, rioters and protesters: the others that act.
+    Armed,
+    /// Civilians.
+    Civilian,
+}
+
+/// The camp of an actor of interaction code `inter`.
+pub(super) fn camp(inter: u8) -> Camp {
     match inter {
-        1 | 8 => 0,
-        7 => 2,
-        _ => 1,
+        STATE_FORCES | EXTERNAL => Camp::State,
+        CIVILIANS => Camp::Civilian,
+        _ => Camp::Armed,
     }
 }
 
@@ -550,7 +564,10 @@ pub(super) fn losers<'a>(
             for a in s.actors.iter().copied().filter(|a| {
                 before.is_empty()
                     && is_claimant(s, a.span.span())
-                    && matches!(a.inter, 1 | 2 | 3 | 8)
+                    && matches!(
+                        a.inter,
+                        STATE_FORCES | REBELS | POLITICAL_MILITIA | EXTERNAL
+                    )
             }) {
                 add(a);
             }

@@ -66,7 +66,7 @@ pub(super) fn claim_for<'a>(
             }
             (Some((_, a)), _) => {
                 // "selon des habitants": civilians speak as the words say, not as a category
-                if a.inter == 7 {
+                if a.inter == CIVILIANS {
                     let w = s.word_at(a.span.start);
                     let lo = if w > 0
                         && matches!(

@@ -13,9 +13,13 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     };
     // an air or drone strike needs an air force: state forces or their foreign partners
     // (a kamikaze drone excepted)
-    let air = d.sub_event_type == "Air/drone strike" && !d.self_guided;
+    let air = d.sub_event_type == SubEventType::AirDroneStrike && !d.self_guided;
     let inter_of = |name: &str| inp.actors.iter().find(|a| a.actor == name).map(|a| a.inter);
-    if air && d.actor1.and_then(inter_of).is_some_and(|i| camp(i) != 0) {
+    if air
+        && d.actor1
+            .and_then(inter_of)
+            .is_some_and(|i| camp(i) != Camp::State)
+    {
         let a = d.actor1.take();
         if d.actor2.is_none() {
             d.actor2 = a;
@@ -24,10 +28,10 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     }
     // an air force does not strike its own side: state or partner forces named as the
     // target of an air strike are its authors
-    if air && d.actor2.and_then(camp_of) == Some(0) {
+    if air && d.actor2.and_then(camp_of) == Some(Camp::State) {
         let a2 = d.actor2.take();
         match &d.actor1 {
-            Some(a1) if camp_of(a1) == Some(0) => {
+            Some(a1) if camp_of(a1) == Some(Camp::State) => {
                 if let Some(a2) = a2 {
                     if !d.assoc1.contains(&a2) && Some(&a2) != d.actor1.as_ref() {
                         d.assoc1.push(a2);
@@ -37,9 +41,12 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
             _ => d.actor1 = a2,
         }
         let rest = std::mem::take(&mut d.assoc2);
-        d.actor2 = rest.iter().find(|a| camp_of(a) != Some(0)).cloned();
+        d.actor2 = rest
+            .iter()
+            .find(|a| camp_of(a) != Some(Camp::State))
+            .cloned();
     }
-    let battle = d.event_type == "Battles";
+    let battle = d.event_type == EventType::Battles;
     // sentences told from both sides may put one actor on both: it stays on the side
     // that lost when a sentence says it lost, on the acting side otherwise
     {
@@ -72,30 +79,33 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     if battle {
         battle_sides_before(&mut d, &camp_of);
     }
-    let state = |n: &str, i: u8| camp(i) == 0 && Some(n) != d.actor2;
-    let armed = |n: &str, i: u8| camp(i) == 1 && Some(n) != d.actor2 && Some(n) != d.actor1;
+    let state = |n: &str, i: u8| camp(i) == Camp::State && Some(n) != d.actor2;
+    let armed =
+        |n: &str, i: u8| camp(i) == Camp::Armed && Some(n) != d.actor2 && Some(n) != d.actor1;
     match (&d.actor1, &d.actor2) {
         (None, _) if air => d.actor1 = ctx.most_named(state),
-        (None, Some(b)) if violent(d.event_type) => {
+        (None, Some(b)) if d.event_type.is_violent() => {
             let cb = camp_of(b);
-            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && n != *b);
+            d.actor1 =
+                ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != Camp::Civilian && n != *b);
         }
-        (Some(a), None) if d.event_type == "Battles" => {
+        (Some(a), None) if d.event_type == EventType::Battles => {
             let ca = camp_of(a);
-            d.actor2 = ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != 2 && n != *a);
+            d.actor2 =
+                ctx.most_named(|n, i| Some(camp(i)) != ca && camp(i) != Camp::Civilian && n != *a);
         }
-        (None, None) if violent(d.event_type) => {
+        (None, None) if d.event_type.is_violent() => {
             // nobody named: armed groups attack, the state's forces are attacked
             d.actor1 = ctx
                 .most_named(armed)
-                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
-            d.actor2 = ctx.most_named(|n, i| camp(i) == 0 && Some(n) != d.actor1);
+                .or_else(|| ctx.most_named(|_, i| camp(i) != Camp::Civilian));
+            d.actor2 = ctx.most_named(|n, i| camp(i) == Camp::State && Some(n) != d.actor1);
         }
-        (None, None) if d.event_type == "Strategic developments" => {
+        (None, None) if d.event_type == EventType::StrategicDevelopments => {
             // a development with nobody named: the forces the document is about
             d.actor1 = ctx
-                .most_named(|_, i| camp(i) == 0)
-                .or_else(|| ctx.most_named(|_, i| camp(i) != 2));
+                .most_named(|_, i| camp(i) == Camp::State)
+                .or_else(|| ctx.most_named(|_, i| camp(i) != Camp::Civilian));
         }
         _ => {}
     }
@@ -104,8 +114,8 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     }
     // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
     // partner forces: an armed group named around it is who watches or opposes it
-    if is_journey(&d) && d.actor1.and_then(camp_of).is_some_and(|c| c != 0) {
-        if let Some(mover) = ctx.most_named(|_, i| camp(i) == 0) {
+    if is_journey(&d) && d.actor1.and_then(camp_of).is_some_and(|c| c != Camp::State) {
+        if let Some(mover) = ctx.most_named(|_, i| camp(i) == Camp::State) {
             d.actor1 = Some(mover);
             d.assoc1.clear();
         }
@@ -121,7 +131,10 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
                 .map(|(_, a)| a.as_str())
         });
         if let (Some(a), Some(st)) = (d.actor1, main_state) {
-            if ctx.inter_of(a) == Some(8) && ctx.inter_of(st).is_some() && d.actor2 != Some(st) {
+            if ctx.inter_of(a) == Some(EXTERNAL)
+                && ctx.inter_of(st).is_some()
+                && d.actor2 != Some(st)
+            {
                 d.actor1 = Some(st);
                 d.assoc1.retain(|x| *x != st);
                 if !d.assoc1.contains(&a) {
@@ -143,9 +156,9 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         type_by_patient(&mut d, &camp_of, inter_of);
     }
     let civilian_targeting = d.actor2 == Some("Civilians");
-    if civilian_targeting && d.event_type == "Battles" {
-        d.event_type = "Violence against civilians";
-        d.sub_event_type = "Attack";
+    if civilian_targeting && d.event_type == EventType::Battles {
+        d.event_type = EventType::ViolenceAgainstCivilians;
+        d.sub_event_type = SubEventType::Attack;
     }
     // an exact count closes the range only when one source speaks of the event: where
     // several do, another may count more
@@ -163,8 +176,8 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     });
     let geo_precision = d.place.as_ref().map_or(3, |p| p.geo_precision);
     Event {
-        event_type: d.event_type.to_string(),
-        sub_event_type: d.sub_event_type.to_string(),
+        event_type: d.event_type,
+        sub_event_type: d.sub_event_type,
         from: d.when.from,
         to: d.when.to,
         time_precision: d.when.precision,
@@ -193,15 +206,15 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
 pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Option<u8>) {
     const CIV: &str = "Civilians";
     match d.event_type {
-        "Protests" | "Riots" if d.sub_event_type != "Mob violence" => {
-            let people = if d.event_type == "Protests" {
+        EventType::Protests | EventType::Riots if d.sub_event_type != SubEventType::MobViolence => {
+            let people = if d.event_type == EventType::Protests {
                 "Protesters"
             } else {
                 "Rioters"
             };
             // the police facing a crowd ("students threw stones at the police") is
             // the second actor
-            if d.actor1.and_then(&inter_of) == Some(1) {
+            if d.actor1.and_then(&inter_of) == Some(STATE_FORCES) {
                 if d.actor2.is_none() || d.actor2 == Some(CIV) {
                     d.actor2 = d.actor1;
                 }
@@ -216,7 +229,7 @@ pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Optio
                 promote_first(&mut d.actor2, &mut d.assoc2);
             }
         }
-        t if violent(t) && d.actor1 == Some(CIV) => {
+        t if t.is_violent() && d.actor1 == Some(CIV) => {
             promote_first(&mut d.actor1, &mut d.assoc1);
             if d.actor2.is_none() {
                 d.actor2 = Some(CIV);
@@ -243,17 +256,19 @@ pub(super) fn promote_first<'p>(main: &mut Option<&'p str>, assoc: &mut Vec<&'p 
 ///   Riots / Mob violence.
 pub(super) fn type_by_patient<'p>(
     d: &mut Draft<'p>,
-    camp_of: &impl Fn(&str) -> Option<u8>,
+    camp_of: &impl Fn(&str) -> Option<Camp>,
     inter_of: impl Fn(&str) -> Option<u8>,
 ) {
     let agent = d.actor1.and_then(&inter_of);
     let patient = d.actor2.and_then(camp_of);
-    if agent == Some(5) {
-        d.event_type = "Riots";
-        d.sub_event_type = "Mob violence";
-    } else if matches!(patient, Some(0 | 1)) || (patient.is_none() && agent.map(camp) == Some(0)) {
-        d.event_type = "Battles";
-        d.sub_event_type = "Armed clash";
+    if agent == Some(RIOTERS) {
+        d.event_type = EventType::Riots;
+        d.sub_event_type = SubEventType::MobViolence;
+    } else if matches!(patient, Some(Camp::State | Camp::Armed))
+        || (patient.is_none() && agent.map(camp) == Some(Camp::State))
+    {
+        d.event_type = EventType::Battles;
+        d.sub_event_type = SubEventType::ArmedClash;
     }
 }
 
@@ -262,7 +277,7 @@ pub(super) fn type_by_patient<'p>(
 /// (an armed group listed among the army's associates belongs to the other side); and
 /// allies do not fight each other (the army's partner named as the second side is an
 /// associate of the first).
-pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<u8>) {
+pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<Camp>) {
     let fight = d.fight;
     let mut side1: Vec<&'p str> = d
         .actor1
@@ -311,7 +326,7 @@ pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str)
 /// the other side.
 pub(super) fn battle_sides_after<'p>(
     d: &mut Draft<'p>,
-    camp_of: &impl Fn(&str) -> Option<u8>,
+    camp_of: &impl Fn(&str) -> Option<Camp>,
     ctx: &ActorContext<'p>,
 ) {
     let lost = |a: &Option<&str>, d: &Draft| a.as_ref().is_some_and(|a| d.lost.contains(a));
@@ -326,12 +341,14 @@ pub(super) fn battle_sides_after<'p>(
         if d.actor1.is_none() {
             let cb = d.actor2.and_then(camp_of);
             let b = d.actor2;
-            d.actor1 = ctx.most_named(|n, i| Some(camp(i)) != cb && camp(i) != 2 && Some(n) != b);
+            d.actor1 = ctx.most_named(|n, i| {
+                Some(camp(i)) != cb && camp(i) != Camp::Civilian && Some(n) != b
+            });
         }
     }
     // the state's own forces lead their partners
     let state_first = |main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>| {
-        let is_state = |a: &str| ctx.inter_of(a) == Some(1);
+        let is_state = |a: &str| ctx.inter_of(a) == Some(STATE_FORCES);
         if main.as_deref().is_some_and(|m| !is_state(m)) {
             if let Some(k) = assoc.iter().position(|a| is_state(a)) {
                 let s = assoc.remove(k);
@@ -352,7 +369,8 @@ pub(super) fn battle_sides_after<'p>(
         if this != Some(UNIDENTIFIED) {
             continue;
         }
-        let named = ctx.most_named(|n, i| camp(i) == 1 && n != UNIDENTIFIED && Some(n) != other);
+        let named =
+            ctx.most_named(|n, i| camp(i) == Camp::Armed && n != UNIDENTIFIED && Some(n) != other);
         if named.is_some() {
             if side == 0 {
                 d.actor1 = named;

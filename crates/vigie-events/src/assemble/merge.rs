@@ -5,8 +5,8 @@ use super::*;
 
 #[derive(Debug, Clone)]
 pub(super) struct Draft<'p> {
-    pub(super) event_type: &'p str,
-    pub(super) sub_event_type: &'p str,
+    pub(super) event_type: EventType,
+    pub(super) sub_event_type: SubEventType,
     pub(super) rules: Vec<Cow<'p, str>>,
     pub(super) when: When,
     pub(super) place: Option<&'p PlaceMention>,
@@ -47,17 +47,8 @@ pub(super) fn overlaps(a: When, b: When) -> bool {
     lo_a <= hi_b && lo_b <= hi_a
 }
 
-/// Event types of organized violence: a generic word ("l'attaque", "the attack") in a
-/// report of one of them refers back to it.
-pub(super) fn violent(t: &str) -> bool {
-    matches!(
-        t,
-        "Battles" | "Explosions/Remote violence" | "Violence against civilians"
-    )
-}
-
 pub(super) fn is_journey(d: &Draft) -> bool {
-    d.sub_event_type == "Other" && d.journey
+    d.sub_event_type == SubEventType::Other && d.journey
 }
 
 /// True when two drafts report one real event (ACLED: one event is one day-range, one
@@ -71,7 +62,7 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
     };
     // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
     // whatever its type
-    if (a.generic || b.generic) && violent(a.event_type) && violent(b.event_type) {
+    if (a.generic || b.generic) && a.event_type.is_violent() && b.event_type.is_violent() {
         // in one sentence it refers to the event told there, whatever date it was given
         let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
@@ -83,12 +74,16 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
     if is_journey(a) && is_journey(b) {
         return overlaps(widen(a.when, JOURNEY_DAYS), widen(b.when, JOURNEY_DAYS));
     }
-    if violent(a.event_type) {
+    if a.event_type.is_violent() {
         // in a fight the sides are often named by their allies: they do not tell
         // fights apart; dates and places do (an undated mention joins a dated one, and
         // a mention dated only by the sentences before it joins one at its place)
         // a battle told over several days at one place is one event
-        let slack = if a.event_type == "Battles" { 3 } else { 0 };
+        let slack = if a.event_type == EventType::Battles {
+            3
+        } else {
+            0
+        };
         return (overlaps(widen(a.when, slack), b.when) || a.when.inherited || b.when.inherited)
             && near;
     }
@@ -202,8 +197,8 @@ mod tests {
 
     fn draft<'p>(t: &'p str, sub: &'p str, w: When, place: Option<&'p PlaceMention>) -> Draft<'p> {
         Draft {
-            event_type: t,
-            sub_event_type: sub,
+            event_type: t.parse().unwrap(),
+            sub_event_type: sub.parse().unwrap(),
             rules: vec![Cow::Borrowed("test/rule")],
             when: w,
             place,

@@ -37,9 +37,10 @@ use crate::triggers::Triggers;
 use chrono::{Duration, NaiveDate};
 use std::borrow::Cow;
 use std::ops::Range;
+use vigie_model::inter::{CIVILIANS, EXTERNAL, POLITICAL_MILITIA, REBELS, RIOTERS, STATE_FORCES};
 use vigie_model::{
-    ActorMention, Claim, DateMention, DatePrecision, Event, Fatalities, Lang, Movement,
-    PlaceMention, QuantityMention, Span, SpanText,
+    ActorMention, Claim, DateMention, DatePrecision, Event, EventType, Fatalities, Lang, Movement,
+    MovementStatus, PlaceMention, QuantityMention, Span, SpanText, SubEventType,
 };
 use vigie_text::{Folded, Token, TokenKind};
 
@@ -220,18 +221,18 @@ pub fn assemble_folded(
                     si,
                     trig,
                     &hit_spans,
-                    violent(&rule.event_type),
+                    rule.event_type.is_violent(),
                 )
             };
             // a weak trigger with no date and no figure is too thin to be an event
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
                 continue;
             }
-            let claim = claim_for(inp, s, &rule.sub_event_type);
+            let claim = claim_for(inp, s, rule.sub_event_type.as_str());
             for place in places_for(inp, main, s, trig) {
                 let mut d = Draft {
-                    event_type: &rule.event_type,
-                    sub_event_type: &rule.sub_event_type,
+                    event_type: rule.event_type,
+                    sub_event_type: rule.sub_event_type,
                     rules: vec![Cow::Borrowed(rule.id.as_str())],
                     when,
                     place,
@@ -258,18 +259,21 @@ pub fn assemble_folded(
                 }
                 // "protesters threw stones at the police", "des manifestants ont saccagé la
                 // mairie": a demonstration whose crowd turns violent is a riot
-                if rule.event_type == "Protests"
+                if rule.event_type == EventType::Protests
                     && sentences[si..sentences.len().min(si + 2)]
                         .iter()
                         .any(|x| x.cues(CueKind::Rampage).next().is_some())
                 {
-                    d.event_type = "Riots";
-                    d.sub_event_type = "Violent demonstration";
+                    d.event_type = EventType::Riots;
+                    d.sub_event_type = SubEventType::ViolentDemonstration;
                 }
                 // "militants attacked the village of X", "ont attaqué le marché de X": an
                 // attack whose object only civilians make, with no armed side undergoing
                 // it, is violence against civilians (its type follows in `finish`)
-                if rule.event_type == "Battles" && d.actor2.is_none() && civ_object(s, h.end) {
+                if rule.event_type == EventType::Battles
+                    && d.actor2.is_none()
+                    && civ_object(s, h.end)
+                {
                     d.actor2 = Some("Civilians");
                 }
                 drafts.push(d);
@@ -290,7 +294,7 @@ pub fn assemble_folded(
                     rules: vec![Cow::Owned(format!("{}/continued", prev.rules[0]))],
                     dead,
                     wounded,
-                    claims: vec![claim_for(inp, s, prev.sub_event_type)],
+                    claims: vec![claim_for(inp, s, prev.sub_event_type.as_str())],
                     evidence: vec![s.span],
                     actor1: None,
                     assoc1: Vec::new(),
@@ -307,7 +311,7 @@ pub fn assemble_folded(
                 // colonnes », affirme le porte-parole du CSP") goes on about the event
                 // just told: its speaker's claim joins that event
                 let prev = &drafts[di];
-                let c = claim_for(inp, s, prev.sub_event_type);
+                let c = claim_for(inp, s, prev.sub_event_type.as_str());
                 if c.hedged
                     && inp.outlet.is_none_or(|o| o != c.claimant)
                     && c.claimant != "the outlet"
@@ -323,7 +327,7 @@ pub fn assemble_folded(
     }
     let battle_place = drafts
         .iter()
-        .find(|d| d.event_type == "Battles")
+        .find(|d| d.event_type == EventType::Battles)
         .and_then(|d| d.place);
     let movements = movements(cues, inp, &sentences, battle_place);
     // a development of a moving force is located where it was last reported
@@ -338,7 +342,7 @@ pub fn assemble_folded(
         &mut movements
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.place.is_some() && m.status != "departed"),
+            .filter(|(_, m)| m.place.is_some() && m.status != MovementStatus::Departed),
     )
     .or_else(|| {
         latest(
@@ -350,7 +354,7 @@ pub fn assemble_folded(
     });
     if let Some(p) = &last_seen {
         for d in drafts.iter_mut() {
-            if d.sub_event_type == "Other" && d.journey {
+            if d.sub_event_type == SubEventType::Other && d.journey {
                 d.place = Some(p);
             }
         }
@@ -359,7 +363,7 @@ pub fn assemble_folded(
         // a retreat from a battlefield in the days of the battle is how the battle
         // ended, not a development of its own
         let part_of_battle = drafts.iter().any(|b| {
-            b.event_type == "Battles"
+            b.event_type == EventType::Battles
                 && !b.when.fallback
                 && overlaps(widen(b.when, 1), d.when)
                 && match (&b.place, &d.place) {

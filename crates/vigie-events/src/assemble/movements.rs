@@ -12,9 +12,9 @@ pub(super) fn journey_draft<'p>(
     let first = moves.first()?;
     // one sighting of troops somewhere is not yet a journey
     let journey = moves.len() >= 2
-        || moves
-            .iter()
-            .any(|m| m.status == "departed" || m.status == "turned_back");
+        || moves.iter().any(|m| {
+            m.status == MovementStatus::Departed || m.status == MovementStatus::TurnedBack
+        });
     if !journey {
         return None;
     }
@@ -44,8 +44,8 @@ pub(super) fn journey_draft<'p>(
         })
     });
     Some(Draft {
-        event_type: "Strategic developments",
-        sub_event_type: "Other",
+        event_type: EventType::StrategicDevelopments,
+        sub_event_type: SubEventType::Other,
         rules: vec![Cow::Borrowed("strategic/other/movement")],
         when,
         place,
@@ -71,7 +71,10 @@ pub(super) fn journey_draft<'p>(
 /// without one there, nor in the sentence before, a sentence reports no movement.
 pub(super) fn names_a_mover(s: &Sentence) -> bool {
     s.cues(CueKind::Unit).next().is_some()
-        || s.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
+        || s.actors
+            .iter()
+            .copied()
+            .any(|a| matches!(a.inter, STATE_FORCES | EXTERNAL))
 }
 
 pub(super) fn movements<'a>(
@@ -100,11 +103,9 @@ pub(super) fn movements<'a>(
         // or, when the sentence opens on a pronoun, in the sentence before
         let mover_before = |sent: &Sentence, w: usize| {
             sent.cues(CueKind::Unit).any(|c| c.end <= w)
-                || sent
-                    .actors
-                    .iter()
-                    .copied()
-                    .any(|a| matches!(a.inter, 1 | 8) && sent.word_at(a.span.end) <= w)
+                || sent.actors.iter().copied().any(|a| {
+                    matches!(a.inter, STATE_FORCES | EXTERNAL) && sent.word_at(a.span.end) <= w
+                })
         };
         let pronoun = s
             .folded
@@ -120,7 +121,10 @@ pub(super) fn movements<'a>(
                 || (pronoun && si > 0 && {
                     let p = &sentences[si - 1];
                     p.cues(CueKind::Unit).next().is_some()
-                        || p.actors.iter().copied().any(|a| matches!(a.inter, 1 | 8))
+                        || p.actors
+                            .iter()
+                            .copied()
+                            .any(|a| matches!(a.inter, STATE_FORCES | EXTERNAL))
                 });
             if !mover {
                 continue;
@@ -170,10 +174,10 @@ pub(super) fn movements<'a>(
                 // is named after the verb
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
-                    status != "turned_back" || (w >= end && w - end <= 6)
+                    status != MovementStatus::TurnedBack || (w >= end && w - end <= 6)
                 })
                 .filter(|p| {
-                    if status != "departed" {
+                    if status != MovementStatus::Departed {
                         return true;
                     }
                     let w = s.word_at(p.span.start);
@@ -189,7 +193,10 @@ pub(super) fn movements<'a>(
                 .min_by_key(|p| distance(p.span.span(), verb));
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
-                if !matches!(status, "arrived" | "halted" | "located") {
+                if !matches!(
+                    status,
+                    MovementStatus::Arrived | MovementStatus::Halted | MovementStatus::Located
+                ) {
                     return None;
                 }
                 let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
@@ -221,7 +228,7 @@ pub(super) fn movements<'a>(
             if let Some(p) = place {
                 last_place = Some((si, p));
             }
-            if place.is_none() && status != "turned_back" {
+            if place.is_none() && status != MovementStatus::TurnedBack {
                 continue;
             }
 
@@ -248,12 +255,12 @@ pub(super) fn movements<'a>(
                     .actors
                     .iter()
                     .copied()
-                    .filter(|a| matches!(a.inter, 1 | 8))
+                    .filter(|a| matches!(a.inter, STATE_FORCES | EXTERNAL))
                     .min_by_key(|a| a.inter)
                     .or_else(|| {
-                        inp.actors
-                            .iter()
-                            .rfind(|a| matches!(a.inter, 1 | 8) && a.span.end <= s.span.end)
+                        inp.actors.iter().rfind(|a| {
+                            matches!(a.inter, STATE_FORCES | EXTERNAL) && a.span.end <= s.span.end
+                        })
                     })
                     .map_or("convoy".to_string(), |a| format!("{} convoy", a.actor));
                 let ev = SpanText {
@@ -266,7 +273,7 @@ pub(super) fn movements<'a>(
                     place: place.cloned(),
                     from,
                     to,
-                    status: status.to_string(),
+                    status,
                     evidence: ev,
                 });
             }
