@@ -165,8 +165,5 @@ impl Reference {
 
 /// Great-circle distance in km, as the reference scorer computes it.
 pub fn km(a: RefPoint, b: RefPoint) -> f64 {
-    let p = std::f64::consts::PI / 180.0;
-    let h = ((b.lat - a.lat) * p / 2.0).sin().powi(2)
-        + (a.lat * p).cos() * (b.lat * p).cos() * ((b.lon - a.lon) * p / 2.0).sin().powi(2);
-    12742.0 * h.min(1.0).sqrt().asin()
+    vigie_model::great_circle_km((a.lat, a.lon), (b.lat, b.lon))
 }

@@ -30,10 +30,7 @@ const MAX_GAP_TO_ANCHOR: usize = 8;
 
 /// Great-circle distance in km.
 pub fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let p = std::f64::consts::PI / 180.0;
-    let h = ((lat2 - lat1) * p / 2.0).sin().powi(2)
-        + (lat1 * p).cos() * (lat2 * p).cos() * ((lon2 - lon1) * p / 2.0).sin().powi(2);
-    12742.0 * h.min(1.0).sqrt().asin()
+    vigie_model::great_circle_km((lat1, lon1), (lat2, lon2))
 }
 
 /// Finds and resolves place mentions.

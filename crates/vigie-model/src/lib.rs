@@ -114,3 +114,33 @@ mod tests {
         assert_eq!(Lang::from_code("de"), None);
     }
 }
+
+/// The Earth's mean radius in km, as the reference scorer (`score.py`) uses it.
+pub const EARTH_RADIUS_KM: f64 = 6371.0;
+
+/// Great-circle distance in km between two `(lat, lon)` points in degrees (haversine on
+/// a sphere of [`EARTH_RADIUS_KM`]): the one distance every stage uses.
+pub fn great_circle_km(a: (f64, f64), b: (f64, f64)) -> f64 {
+    let (la1, lo1) = (a.0.to_radians(), a.1.to_radians());
+    let (la2, lo2) = (b.0.to_radians(), b.1.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2)
+        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.min(1.0).sqrt().asin()
+}
+
+#[cfg(test)]
+mod distance_tests {
+    use super::great_circle_km;
+
+    #[test]
+    fn great_circle_km_is_symmetric_and_known() {
+        let (gao, bamako) = ((16.27, -0.04), (12.65, -8.0));
+        let d = great_circle_km(gao, bamako);
+        assert!((930.0..960.0).contains(&d), "{d}");
+        assert_eq!(d, great_circle_km(bamako, gao));
+        assert_eq!(great_circle_km(gao, gao), 0.0);
+        // a quarter of the equator
+        let q = great_circle_km((0.0, 0.0), (0.0, 90.0));
+        assert!((q - 10007.5).abs() < 1.0, "{q}");
+    }
+}

@@ -249,10 +249,7 @@ pub(super) fn km(a: &PlaceMention, b: &PlaceMention) -> f64 {
     let (Some((alat, alon)), Some((blat, blon))) = (a.point(), b.point()) else {
         return if a.name == b.name { 0.0 } else { f64::INFINITY };
     };
-    let p = std::f64::consts::PI / 180.0;
-    let h = ((blat - alat) * p / 2.0).sin().powi(2)
-        + (alat * p).cos() * (blat * p).cos() * ((blon - alon) * p / 2.0).sin().powi(2);
-    12742.0 * h.min(1.0).sqrt().asin()
+    vigie_model::great_circle_km((alat, alon), (blat, blon))
 }
 
 /// The sentence's actors in two sides: who acts, and who undergoes (each side: main
