@@ -605,7 +605,7 @@ impl AcledTables {
     ) -> Result<AcledTables> {
         Ok(AcledTables {
             lexicon,
-            countries: vigie_record::countries::Countries::load(config.user_dir.as_deref())
+            countries: vigie_record::countries::load(config.user_dir.as_deref())
                 .map_err(anyhow::Error::msg)?,
         })
     }

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use vigie_model::Lang;
 use vigie_text::fold;
 
-/// A country of `countries.tsv`.
+/// A country as the geoparser reads it: its point and its names.
 #[derive(Debug, Clone)]
 pub(crate) struct Country {
     pub iso2: String,
@@ -25,46 +25,20 @@ pub(crate) struct Country {
     pub names: Vec<String>,
 }
 
-const COUNTRIES: &str = include_str!("../data/countries.tsv");
-
-fn parse_countries(text: &str, out: &mut Vec<Country>) {
-    for line in text.lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if c.len() < 5 || c[0].len() != 2 {
-            continue;
-        }
-        let (Ok(lat), Ok(lon)) = (c[1].parse::<f64>(), c[2].parse::<f64>()) else {
-            continue;
-        };
-        let mut names = vec![c[3].to_string(), c[4].to_string()];
-        if let Some(o) = c.get(5) {
-            names.extend(
-                o.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(String::from),
-            );
-        }
-        out.push(Country {
-            iso2: c[0].to_string(),
-            lat,
-            lon,
-            english: c[3].to_string(),
-            names,
-        });
-    }
-}
-
-/// The countries shipped with the crate.
+/// The countries of the one country table ([`vigie_model::countries`]).
 pub(crate) fn countries() -> &'static [Country] {
     static C: OnceLock<Vec<Country>> = OnceLock::new();
     C.get_or_init(|| {
-        let mut v = Vec::new();
-        parse_countries(COUNTRIES, &mut v);
-        v
+        vigie_model::countries::Countries::embedded()
+            .iter()
+            .map(|c| Country {
+                iso2: c.iso2.clone(),
+                lat: c.lat,
+                lon: c.lon,
+                english: c.english.clone(),
+                names: c.names().map(String::from).collect(),
+            })
+            .collect()
     })
 }
 

@@ -8,6 +8,7 @@
 //! it. Nothing downstream ever points into normalized text.
 
 mod acled;
+pub mod countries;
 mod extraction;
 mod span;
 

@@ -76,7 +76,9 @@ pub fn notes(e: &MergedEvent, countries: &Countries) -> String {
             }
         }
         if let Some(c) = e.country.as_deref() {
-            let name = countries.find(c).map_or(c.to_string(), |c| c.name.clone());
+            let name = countries
+                .find(c)
+                .map_or(c.to_string(), |c| c.acled_name.clone());
             if Some(&name) != e.location.as_ref() {
                 parts.push(name);
             }
@@ -216,8 +218,10 @@ pub fn acled_rows(
                 ""
             }),
             Cell::Int(country.map(|c| i64::from(c.numeric))),
-            text(country.map_or(String::new(), |c| c.region.clone())),
-            text(country.map_or(e.country.clone().unwrap_or_default(), |c| c.name.clone())),
+            text(country.map_or(String::new(), |c| c.region.clone().unwrap_or_default())),
+            text(country.map_or(e.country.clone().unwrap_or_default(), |c| {
+                c.acled_name.clone()
+            })),
             text(e.admin1.clone().unwrap_or_default()),
             text(e.admin2.clone().unwrap_or_default()),
             text(""),
