@@ -2,6 +2,7 @@
 //! (`data/movements.tsv`), compiled into pattern sets.
 
 use crate::pattern::{Match, Pattern, PatternSet};
+use crate::words::Words;
 use vigie_model::{Lang, MovementStatus};
 use vigie_text::data::{bad_line, data_lines, DataError};
 
@@ -130,6 +131,8 @@ pub struct Cues {
     moves: PatternSet,
     /// (rule id, status, example, language) of each movement pattern.
     move_rules: Vec<(String, MovementStatus, String, Option<Lang>)>,
+    /// The closed word classes (`words.tsv`).
+    words: Words,
 }
 
 impl Cues {
@@ -140,6 +143,7 @@ impl Cues {
             .expect("shipped cues are valid (tested)");
         c.add_movements("movements.tsv", MOVEMENTS_TSV)
             .expect("shipped movement verbs are valid (tested)");
+        c.words = Words::embedded();
         c
     }
 
@@ -150,6 +154,16 @@ impl Cues {
                 .map(Some)
                 .ok_or_else(|| bad_line(file, n, format!("unknown language {c:?}"))),
         }
+    }
+
+    /// Adds the words of a file in the format of `words.tsv`.
+    pub fn add_words(&mut self, file: &str, src: &str) -> Result<(), DataError> {
+        self.words.add_file(file, src)
+    }
+
+    /// The closed word classes.
+    pub fn words(&self) -> &Words {
+        &self.words
     }
 
     /// Adds the cues of a file in the format of `cues.tsv`.

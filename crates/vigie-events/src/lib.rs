@@ -6,6 +6,8 @@
 //!   ACLED type and sub-type, and an example sentence that runs as a test.
 //! - [`cues`]: attribution, hedging, basis, casualty and movement words
 //!   (`data/cues.tsv`, `data/movements.tsv`).
+//! - [`words`]: closed word classes the rules read (`data/words.tsv`): prepositions,
+//!   articles, pronouns, auxiliaries, a few nouns.
 //! - [`assemble`]: drafts events from triggers and their sentence's mentions, fills what
 //!   the sentence leaves open from the narrative, merges drafts of one real event, and
 //!   reads movements.
@@ -17,6 +19,7 @@ pub mod assemble;
 pub mod cues;
 pub mod pattern;
 pub mod triggers;
+pub mod words;
 
 pub use assemble::Inputs;
 pub use cues::Cues;
@@ -60,6 +63,9 @@ impl EventLayer {
         }
         if let Some((f, s)) = user_file(user_dir, "events", "movements.tsv")? {
             l.cues.add_movements(&f, &s)?;
+        }
+        if let Some((f, s)) = user_file(user_dir, "events", "words.tsv")? {
+            l.cues.add_words(&f, &s)?;
         }
         Ok(l)
     }

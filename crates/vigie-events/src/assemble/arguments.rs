@@ -3,13 +3,6 @@
 
 use super::*;
 
-/// Words after which a noun is not a subject.
-pub(super) const PREPOSITIONS: [&str; 26] = [
-    "a", "au", "aux", "de", "du", "des", "d'", "avec", "en", "vers", "par", "pour", "sur",
-    "contre", "entre", "near", "in", "with", "from", "to", "of", "at", "by", "on", "into",
-    "towards",
-];
-
 /// The date chosen for an event.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct When {
@@ -262,10 +255,10 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
         let subject = |p: &PlaceMention| {
             let w = s.word_at(p.span.start);
             let mut k = w;
-            while k > 0 && matches!(s.folded[k - 1], "l'" | "la" | "le" | "the") {
+            while k > 0 && s.is(Word::Article, k - 1) {
                 k -= 1;
             }
-            k == 0 || !PREPOSITIONS.contains(&s.folded[k - 1])
+            k == 0 || !s.is(Word::Preposition, k - 1)
         };
         let state = s
             .places
@@ -287,7 +280,7 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
             let between = s.cues(CueKind::Between).any(|c| {
                 let g0 = s.word_at(groups.last().expect("a group")[0].span.start);
                 c.end <= g0 && g0 - c.end <= 3
-            }) && (w0..w1).any(|k| matches!(s.folded[k], "et" | "and"));
+            }) && (w0..w1).any(|k| s.is(Word::And, k));
             let cue_between = |kind: CueKind| s.cues(kind).any(|c| c.first >= w0 && c.end <= w1);
             // "les FAMa et de leurs alliés de Wagner": a word of alliance carries further
             let ally = cue_between(CueKind::Ally);
@@ -543,12 +536,7 @@ pub(super) fn losers<'a>(
                 found = true;
             }
         }
-        let pronoun = (c.first.saturating_sub(3)..c.first).any(|k| {
-            matches!(
-                s.folded[k],
-                "it" | "they" | "we" | "il" | "elle" | "ils" | "elles" | "nous"
-            )
-        });
+        let pronoun = (c.first.saturating_sub(3)..c.first).any(|k| s.is(Word::Pronoun, k));
         if !found && pronoun {
             // the pronoun stands for the actors named before it, else for the speaker
             let before: Vec<&&ActorMention> = actors
@@ -576,13 +564,8 @@ pub(super) fn losers<'a>(
         let agent = actors
             .iter()
             .any(|a| s.word_at(a.span.start) >= c.end && s.word_at(a.span.start) - c.end <= 6);
-        let passive_verb = c.first >= 1
-            && (c.first.saturating_sub(3)..c.first).any(|k| {
-                matches!(
-                    s.folded[k],
-                    "ete" | "etaient" | "etait" | "furent" | "fut" | "were" | "was" | "been"
-                )
-            });
+        let passive_verb =
+            c.first >= 1 && (c.first.saturating_sub(3)..c.first).any(|k| s.is(Word::PassiveAux, k));
         if !(agent && passive_verb) {
             continue;
         }
@@ -595,11 +578,7 @@ pub(super) fn losers<'a>(
     }
     // "X were killed", "X ont été tués": the subject of a passive verb of death
     for c in s.cues(CueKind::Death) {
-        let passive = c.first >= 1
-            && matches!(
-                s.folded[c.first - 1],
-                "were" | "was" | "been" | "ete" | "sont" | "est"
-            );
+        let passive = c.first >= 1 && s.is(Word::PassiveAux, c.first - 1);
         if !passive {
             continue;
         }
@@ -614,15 +593,7 @@ pub(super) fn losers<'a>(
     if let Some(end) = loss_end {
         for a in actors {
             let w = s.word_at(a.span.start);
-            if w >= end
-                && w - end <= 3
-                && (end..w).any(|k| {
-                    matches!(
-                        s.folded[k],
-                        "de" | "des" | "du" | "d'" | "for" | "of" | "pour"
-                    )
-                })
-            {
+            if w >= end && w - end <= 3 && (end..w).any(|k| s.is(Word::Of, k)) {
                 add(a);
             }
         }

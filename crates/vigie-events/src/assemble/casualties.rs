@@ -89,12 +89,7 @@ pub(super) fn casualties(
     // before it, not a total of its own ("21 civils tués, dont 11 enfants")
     let part_of_total = |q: &QuantityMention| {
         let w = s.word_at(q.span.start);
-        (w.saturating_sub(2)..w).any(|k| {
-            matches!(
-                s.folded[k],
-                "dont" | "including" | "notamment" | "parmi" | "among" | "incluant"
-            )
-        })
+        (w.saturating_sub(2)..w).any(|k| s.is(Word::PartOf, k))
     };
     let people: Vec<&QuantityMention> = s
         .quantities
@@ -140,7 +135,7 @@ pub(super) fn casualties(
             c.first >= w1
                 && c.first - w1 <= 14
                 && c.first >= 1
-                && matches!(s.folded[c.first - 1], "were" | "was" | "ete" | "sont")
+                && s.is(Word::PassiveAux, c.first - 1)
         })
     };
     let mut dead: Vec<Vec<&QuantityMention>> = Vec::new();

@@ -2,13 +2,6 @@
 
 use super::*;
 
-/// Words that never extend a source's name to the right: auxiliaries, relatives, verbs
-/// of saying.
-pub(super) const NOT_MODIFIERS: [&str; 24] = [
-    "a", "ont", "est", "sont", "avait", "avaient", "aurait", "auraient", "qui", "que", "dont",
-    "has", "have", "had", "is", "are", "was", "were", "who", "that", "said", "says", "told", "et",
-];
-
 /// A [`Claim`] as drafts carry it, borrowing its words.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct DraftClaim<'p> {
@@ -68,11 +61,7 @@ pub(super) fn claim_for<'a>(
                 // "selon des habitants": civilians speak as the words say, not as a category
                 if a.inter == CIVILIANS {
                     let w = s.word_at(a.span.start);
-                    let lo = if w > 0
-                        && matches!(
-                            s.folded[w - 1],
-                            "des" | "les" | "un" | "une" | "the" | "a" | "some" | "de"
-                        ) {
+                    let lo = if w > 0 && s.is(Word::Determiner, w - 1) {
                         s.words[w - 1].start
                     } else {
                         a.span.start
@@ -140,7 +129,7 @@ pub(super) fn source_phrase<'t>(text: &'t str, s: &Sentence, first: usize, end: 
         && hi < end + 2
         && glued(hi - 1, hi)
         && !cue_at(hi)
-        && !NOT_MODIFIERS.contains(&s.folded[hi])
+        && !s.is(Word::NotModifier, hi)
     {
         hi += 1;
     }

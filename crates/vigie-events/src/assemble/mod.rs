@@ -34,6 +34,7 @@ use sentence::*;
 use crate::cues::{CueHit, CueKind, Cues};
 use crate::pattern::FirstWords;
 use crate::triggers::Triggers;
+use crate::words::{Word, Words};
 use chrono::{Duration, NaiveDate};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -104,7 +105,7 @@ pub fn assemble_folded(
     let mentions = DocMentions::new(inp, &doc);
     // the country most of the document's places lie in
     let main = main_country(inp);
-    let mut sentences = read_sentences(&doc, &mentions);
+    let mut sentences = read_sentences(&doc, &mentions, cues.words(), inp.lang);
     // the actors of each sentence that act or undergo, not only speak
     let mut agents: Vec<&ActorMention> = Vec::with_capacity(inp.actors.len());
     let mut agents_at: Vec<usize> = Vec::with_capacity(sentences.len() + 1);

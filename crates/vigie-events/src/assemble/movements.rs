@@ -107,10 +107,7 @@ pub(super) fn movements<'a>(
                     matches!(a.inter, STATE_FORCES | EXTERNAL) && sent.word_at(a.span.end) <= w
                 })
         };
-        let pronoun = s
-            .folded
-            .first()
-            .is_some_and(|w| matches!(*w, "ils" | "elles" | "il" | "elle" | "they" | "it"));
+        let pronoun = s.is(Word::Pronoun, 0);
         for (_, status, first, end) in found {
             if s.cues(CueKind::Negation)
                 .any(|c| c.end <= first && first - c.end <= 2)
@@ -147,27 +144,10 @@ pub(super) fn movements<'a>(
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     let mut k = w;
-                    while k > 0 && matches!(s.folded[k - 1], "de" | "d'" | "of" | "at") {
+                    while k > 0 && s.is(Word::NounLink, k - 1) {
                         k -= 1;
                     }
-                    let noun = (k.saturating_sub(2)..k).any(|j| {
-                        matches!(
-                            s.folded[j],
-                            "defaite"
-                                | "bataille"
-                                | "combats"
-                                | "revers"
-                                | "prise"
-                                | "chute"
-                                | "massacre"
-                                | "attaque"
-                                | "battle"
-                                | "defeat"
-                                | "capture"
-                                | "fall"
-                                | "attack"
-                        )
-                    });
+                    let noun = (k.saturating_sub(2)..k).any(|j| s.is(Word::EventNoun, j));
                     !(k < w && noun)
                 })
                 // "a fait demi-tour à X", "turned back near X": where a force turned back
@@ -199,26 +179,10 @@ pub(super) fn movements<'a>(
                 ) {
                     return None;
                 }
-                let noun = (end..(end + 5).min(s.words.len())).find(|&k| {
-                    matches!(
-                        s.folded[k],
-                        "camp"
-                            | "ville"
-                            | "localite"
-                            | "site"
-                            | "base"
-                            | "lieu"
-                            | "endroit"
-                            | "town"
-                            | "city"
-                    )
-                })?;
-                let battle = (noun + 1..(noun + 4).min(s.words.len())).any(|k| {
-                    matches!(
-                        s.folded[k],
-                        "bataille" | "combats" | "affrontements" | "battle" | "fighting"
-                    )
-                });
+                let noun =
+                    (end..(end + 5).min(s.words.len())).find(|&k| s.is(Word::SiteNoun, k))?;
+                let battle =
+                    (noun + 1..(noun + 4).min(s.words.len())).any(|k| s.is(Word::BattleNoun, k));
                 if battle {
                     battle_place
                 } else {

@@ -58,7 +58,7 @@ pub(super) fn predicates(triggers: &Triggers, lang: Lang, s: &Sentence) -> Predi
         taken_until = h.end;
         if triggers.rule(h.rule).flags.weak
             && h.first > 0
-            && matches!(s.folded[h.first - 1], "de" | "d'")
+            && s.is(Word::KindLink, h.first - 1)
             && !in_count(s, h.first - 1)
         {
             continue;
@@ -86,9 +86,7 @@ pub(super) fn has_author(s: &Sentence, acts: Option<&[&str]>, first: usize, end:
         }
         let (w0, w1) = (s.word_at(a.span.start), s.word_at(a.span.end));
         let before = w1 <= first && first - w1 <= 8;
-        let by = w0 >= end
-            && w0 - end <= 3
-            && s.folded[end..w0].iter().any(|w| matches!(*w, "by" | "par"));
+        let by = w0 >= end && w0 - end <= 3 && (end..w0).any(|k| s.is(Word::By, k));
         before || by
     })
 }

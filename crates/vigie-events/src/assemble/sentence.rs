@@ -48,6 +48,9 @@ pub(super) struct Sentence<'d, 'a> {
     pub(super) places: &'d [&'a PlaceMention],
     pub(super) dates: &'d [&'a DateMention],
     pub(super) quantities: &'d [&'a QuantityMention],
+    /// The closed word classes, and the language they are read in.
+    pub(super) classes: &'d Words,
+    pub(super) lang: Lang,
 }
 
 impl<'d> Sentence<'d, '_> {
@@ -63,6 +66,13 @@ impl<'d> Sentence<'d, '_> {
 
     pub(super) fn word_span(&self, first: usize, end: usize) -> Span {
         Span::new(self.words[first].start, self.words[end - 1].end)
+    }
+
+    /// Whether word `k` of the sentence belongs to class `class`.
+    pub(super) fn is(&self, class: Word, k: usize) -> bool {
+        self.folded
+            .get(k)
+            .is_some_and(|w| self.classes.is(class, self.lang, w))
     }
 
     pub(super) fn cues(&self, kind: CueKind) -> impl Iterator<Item = &CueHit> {
@@ -216,6 +226,8 @@ pub(super) fn read_words<'f>(
 pub(super) fn read_sentences<'d, 'a>(
     doc: &'d DocWords<'_>,
     m: &'d DocMentions<'a>,
+    words: &'d Words,
+    lang: Lang,
 ) -> Vec<Sentence<'d, 'a>> {
     doc.sentences
         .iter()
@@ -235,6 +247,8 @@ pub(super) fn read_sentences<'d, 'a>(
                 places: m.places.of(k),
                 dates: m.dates.of(k),
                 quantities: m.quantities.of(k),
+                classes: words,
+                lang,
             }
         })
         .collect()

@@ -150,7 +150,7 @@ impl Doc {
         let folded = Folded::new(inp.text, inp.tokens);
         let doc = read_words(first, cues, &inp, &folded);
         let mentions = DocMentions::new(&inp, &doc);
-        let mut sentences = read_sentences(&doc, &mentions);
+        let mut sentences = read_sentences(&doc, &mentions, cues.words(), inp.lang);
         let agents: Vec<Vec<&ActorMention>> = sentences
             .iter()
             .map(|s| {
