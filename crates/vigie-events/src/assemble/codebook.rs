@@ -160,6 +160,7 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         d.event_type = EventType::ViolenceAgainstCivilians;
         d.sub_event_type = SubEventType::Attack;
     }
+    kills_make_an_attack(&mut d);
     // an exact count closes the range only when one source speaks of the event: where
     // several do, another may count more
     let sources: Vec<&str> = {
@@ -236,6 +237,17 @@ pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Optio
             }
         }
         _ => {}
+    }
+}
+
+/// ACLED's codebook: violence against civilians that kills is an attack, whatever else was
+/// done to the victims. An abduction told with its dead ("militants abducted and executed
+/// five herders", "des hommes armés ont enlevé puis tué deux bergers", "killed three people
+/// and kidnapped seven others") is `Attack`; an abduction without dead stays one.
+pub(super) fn kills_make_an_attack(d: &mut Draft<'_>) {
+    let killed = d.dead.is_some_and(|c| c.best.or(c.low).unwrap_or(0) > 0);
+    if killed && d.sub_event_type == SubEventType::AbductionForcedDisappearance {
+        d.sub_event_type = SubEventType::Attack;
     }
 }
 
@@ -463,5 +475,61 @@ mod tests {
         assert_eq!(e[0].sub_event_type, "Air/drone strike");
         assert_eq!(e[0].actor2.as_deref(), Some("Jihadists"));
         assert_ne!(e[0].actor1.as_deref(), Some("Jihadists"));
+    }
+
+    /// Issue 12: an abduction told with its dead is an attack (ACLED's codebook).
+    #[test]
+    fn issue12_an_abduction_that_kills_is_an_attack() {
+        let cases = [
+            (
+                "Militants abducted and executed five herders near Sora.",
+                "Militants",
+                true,
+            ),
+            (
+                "Des jihadistes ont enlevé puis tué cinq bergers près de Sora.",
+                "Des jihadistes",
+                true,
+            ),
+            (
+                "Militants abducted five herders near Sora.",
+                "Militants",
+                false,
+            ),
+        ];
+        for (text, who, killed) in cases {
+            let lang = if who == "Militants" {
+                Lang::En
+            } else {
+                Lang::Fr
+            };
+            let count = if lang == Lang::En {
+                "five herders"
+            } else {
+                "cinq bergers"
+            };
+            let d = Doc::new(text, lang)
+                .published("2024-05-05")
+                .actor(who, "Jihadists", 2)
+                .actor(count, "Civilians", 7)
+                .people(count, Some(5.0), None);
+            let e = events(&d);
+            let expect = if killed {
+                SubEventType::Attack
+            } else {
+                SubEventType::AbductionForcedDisappearance
+            };
+            assert!(
+                e.iter().any(|e| e.sub_event_type == expect),
+                "{text}: {e:?}"
+            );
+            if killed {
+                assert!(
+                    e.iter()
+                        .all(|e| e.sub_event_type != SubEventType::AbductionForcedDisappearance),
+                    "{text}: {e:?}"
+                );
+            }
+        }
     }
 }
