@@ -586,3 +586,42 @@ fn issue12_a_demonstration_that_turns_violent_is_a_riot() {
         );
     }
 }
+
+/// Issue 12: an undated attack with both sides and a place is an event when the report's
+/// lead tells it; later in a report the same words recall an older event.
+#[test]
+fn issue12_an_undated_attack_in_the_lead_is_an_event() {
+    for (text, lang) in [
+        (
+            "Suspected jihadists attacked soldiers at a checkpoint in Douentza.",
+            Lang::En,
+        ),
+        (
+            "Des jihadistes ont attaqué des gendarmes à Douentza.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2023-04-02");
+        assert_eq!(ex.events.len(), 1, "{text}: {:#?}", ex.events);
+        assert_eq!(ex.events[0].event_type, "Battles", "{text}");
+    }
+    let later = "The market of Douentza reopened on Monday. Traders said prices had risen. \
+                 Fuel is scarce in the town. Suspected jihadists attacked soldiers at a \
+                 checkpoint in Douentza.";
+    let ex = extract(later, Lang::En, "2023-04-02");
+    assert!(ex.events.is_empty(), "{:#?}", ex.events);
+}
+
+/// Issue 12: an exchange of fire between two sides is a battle.
+#[test]
+fn issue12_an_exchange_of_fire_is_a_battle() {
+    for (text, lang) in [
+        ("On 3 April 2023, soldiers and gunmen exchanged fire near Douentza.", Lang::En),
+        ("Le 3 avril 2023, des soldats et des hommes armés ont échangé des tirs près de Douentza.", Lang::Fr),
+    ] {
+        let ex = extract(text, lang, "2023-04-05");
+        assert_eq!(ex.events.len(), 1, "{text}: {:#?}", ex.events);
+        assert_eq!(ex.events[0].sub_event_type, "Armed clash", "{text}");
+        assert_eq!(ex.events[0].from, day("2023-04-03"), "{text}");
+    }
+}

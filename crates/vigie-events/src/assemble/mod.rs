@@ -225,8 +225,17 @@ pub fn assemble_folded(
                     rule.event_type.is_violent(),
                 )
             };
-            // a weak trigger with no date and no figure is too thin to be an event
-            if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() {
+            // a weak trigger with no date and no figure is too thin to be an event ("the
+            // group has attacked convoys before"), unless the report's lead tells one
+            // act: who did it, to whom, and where ("Militants attacked a gendarmerie post
+            // in Djenne.", "Des jihadistes ont attaqué le poste de Boni."); the lead (the
+            // first two sentences, a headline included) is the news itself, later
+            // sentences often recall earlier events
+            let one_act = si < 2
+                && !acts.is_empty()
+                && !undergoes.is_empty()
+                && s.places.iter().any(|p| precise(p, main));
+            if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() && !one_act {
                 continue;
             }
             let claim = claim_for(inp, s, rule.sub_event_type.as_str());
