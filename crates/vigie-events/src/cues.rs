@@ -61,6 +61,9 @@ pub enum CueKind {
     /// violence by a crowd ("threw stones", "burned tyres", "ont saccagé"): a
     /// demonstration told with it is a riot
     Rampage,
+    /// armed resistance by those attacked ("returned fire", "the self-defence group
+    /// repelled them", "ont riposté"): an attack on a village told with it is a battle
+    Resistance,
     /// a word of alliance between two actors of one side ("leurs alliés", "partners"):
     /// it joins them across a few more words
     Ally,
@@ -93,6 +96,7 @@ impl CueKind {
             "one_person" => CueKind::OnePerson,
             "civ_target" => CueKind::CivTarget,
             "rampage" => CueKind::Rampage,
+            "resistance" => CueKind::Resistance,
             "ally" => CueKind::Ally,
             "clause" => CueKind::Clause,
             _ => return None,

@@ -625,3 +625,20 @@ fn issue12_an_exchange_of_fire_is_a_battle() {
         assert_eq!(ex.events[0].from, day("2023-04-03"), "{text}");
     }
 }
+
+/// Issue 12: an attack on a village whose people fought back is a battle (ACLED: armed
+/// clash); without resistance it is violence against civilians.
+#[test]
+fn issue12_an_attack_on_a_village_that_fights_back_is_a_battle() {
+    let cases = [
+        ("On 3 May 2023, militants attacked the village of Sora near Bankass. Local hunters returned fire.", Lang::En, "Battles"),
+        ("On 3 May 2023, militants attacked the village of Sora near Bankass.", Lang::En, "Violence against civilians"),
+        ("Le 3 mai 2023, des jihadistes ont attaqué le village de Sora près de Bankass, mais les chasseurs ont riposté.", Lang::Fr, "Battles"),
+        ("Le 3 mai 2023, des jihadistes ont attaqué le village de Sora près de Bankass.", Lang::Fr, "Violence against civilians"),
+    ];
+    for (text, lang, expect) in cases {
+        let ex = extract(text, lang, "2023-05-05");
+        assert!(!ex.events.is_empty(), "{text}");
+        assert_eq!(ex.events[0].event_type, expect, "{text}: {:#?}", ex.events);
+    }
+}

@@ -485,13 +485,15 @@ impl ActorLexicon {
                     ""
                 };
                 // and it names a group of its own only when it opens a noun phrase: an
-                // indefinite determiner or the start of a sentence before it ("Des
-                // jihadistes ont attaqué", "Militants attacked"), not an adjective after
-                // a noun ("des groupes armés jihadistes")
+                // indefinite determiner, the start of a sentence or clause, or a date
+                // before it ("Des jihadistes ont attaqué", "Militants attacked", "On 3
+                // May 2023, militants attacked", "In 2019 militants attacked"), not an
+                // adjective after a noun ("des groupes armés jihadistes")
                 let opens = i == 0
                     || self.head_opens.contains(before)
+                    || before.chars().all(|c| c.is_ascii_digit())
                     || (tokens[i - 1].kind == TokenKind::Punct
-                        && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":"));
+                        && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":" | ","));
                 if !opens || self.head_of.contains(after) || after.starts_with("pro-") {
                     i = end;
                     continue;

@@ -280,9 +280,15 @@ pub fn assemble_folded(
                 // "militants attacked the village of X", "ont attaqué le marché de X": an
                 // attack whose object only civilians make, with no armed side undergoing
                 // it, is violence against civilians (its type follows in `finish`)
+                // — unless those attacked fought back ("the villagers returned fire",
+                // "les chasseurs dozos ont riposté"): then it is a battle
+                let resisted = sentences[si..sentences.len().min(si + 2)]
+                    .iter()
+                    .any(|x| x.cues(CueKind::Resistance).next().is_some());
                 if rule.event_type == EventType::Battles
                     && d.actor2.is_none()
                     && civ_object(s, h.end)
+                    && !resisted
                 {
                     d.actor2 = Some("Civilians");
                 }
