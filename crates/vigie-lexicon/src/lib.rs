@@ -434,7 +434,6 @@ impl ActorLexicon {
         folded: &vigie_text::Folded,
         lang: Lang,
     ) -> Vec<ActorMention> {
-        let _ = lang;
         let ctx = Folded::new(text, tokens, folded);
         let mut out = Vec::new();
         let mut i = 0;
@@ -492,6 +491,18 @@ impl ActorLexicon {
                 let opens = i == 0
                     || self.head_opens.contains(before)
                     || before.chars().all(|c| c.is_ascii_digit())
+                    // in English a name before the head modifies it ("BH militants",
+                    // "Tuareg rebels"): a group of its own, even when the name is unknown;
+                    // a capital that only opens the sentence is no name ("The militants")
+                    || (lang == Lang::En
+                        && i > 1
+                        && tokens[i - 1].kind == TokenKind::Word
+                        && tokens[i - 2].kind == TokenKind::Word
+                        && tokens[i - 1]
+                            .text(text)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase))
                     || (tokens[i - 1].kind == TokenKind::Punct
                         && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":" | ","));
                 if !opens || self.head_of.contains(after) || after.starts_with("pro-") {

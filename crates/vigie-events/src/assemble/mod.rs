@@ -227,13 +227,15 @@ pub fn assemble_folded(
             };
             // a weak trigger with no date and no figure is too thin to be an event ("the
             // group has attacked convoys before"), unless the report's lead tells one
-            // act: who did it, to whom, and where ("Militants attacked a gendarmerie post
-            // in Djenne.", "Des jihadistes ont attaqué le poste de Boni."); the lead (the
+            // act: who did it or underwent it, and where ("Militants attacked a
+            // gendarmerie post in Djenne.", "Des jihadistes ont attaqué le poste de
+            // Boni.", "Gunmen damaged five vehicles near Macina."); not a noun naming
+            // an earlier event ("the defeat at Tinzaouatene", flag bg); the lead (the
             // first two sentences, a headline included) is the news itself, later
             // sentences often recall earlier events
             let one_act = si < 2
-                && !acts.is_empty()
-                && !undergoes.is_empty()
+                && !rule.flags.bg
+                && (!acts.is_empty() || !undergoes.is_empty())
                 && s.places.iter().any(|p| precise(p, main));
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() && !one_act {
                 continue;
