@@ -64,6 +64,10 @@ pub enum CueKind {
     /// armed resistance by those attacked ("returned fire", "the self-defence group
     /// repelled them", "ont riposté"): an attack on a village told with it is a battle
     Resistance,
+    /// the authorities stepping in on a crowd ("police dispersed the crowd", "tear gas",
+    /// "ont interpellé des manifestants"): a demonstration told with it is a protest
+    /// with intervention
+    Intervention,
     /// a word of alliance between two actors of one side ("leurs alliés", "partners"):
     /// it joins them across a few more words
     Ally,
@@ -97,6 +101,7 @@ impl CueKind {
             "civ_target" => CueKind::CivTarget,
             "rampage" => CueKind::Rampage,
             "resistance" => CueKind::Resistance,
+            "intervention" => CueKind::Intervention,
             "ally" => CueKind::Ally,
             "clause" => CueKind::Clause,
             _ => return None,

@@ -642,3 +642,24 @@ fn issue12_an_attack_on_a_village_that_fights_back_is_a_battle() {
         assert_eq!(ex.events[0].event_type, expect, "{text}: {:#?}", ex.events);
     }
 }
+
+/// Issue 12: a demonstration the authorities stepped in on is a protest with
+/// intervention; one whose crowd turned violent is a riot.
+#[test]
+fn issue12_protests_by_what_the_crowd_and_the_police_did() {
+    let cases = [
+        ("On 4 March 2023, teachers marched in Kayes; police dispersed them with tear gas.", Lang::En, "Protest with intervention"),
+        ("Le 4 mars 2023, des enseignants ont manifesté à Kayes avant d'être dispersés par la police.", Lang::Fr, "Protest with intervention"),
+        ("On 4 March 2023, teachers marched peacefully in Kayes.", Lang::En, "Peaceful protest"),
+        ("On 4 March 2023, demonstrators in Kayes burned tyres and lynched a thief.", Lang::En, "Violent demonstration"),
+    ];
+    for (text, lang, expect) in cases {
+        let ex = extract(text, lang, "2023-03-05");
+        assert!(!ex.events.is_empty(), "{text}");
+        assert_eq!(
+            ex.events[0].sub_event_type, expect,
+            "{text}: {:#?}",
+            ex.events
+        );
+    }
+}

@@ -278,6 +278,14 @@ pub fn assemble_folded(
                 {
                     d.event_type = EventType::Riots;
                     d.sub_event_type = SubEventType::ViolentDemonstration;
+                } else if rule.sub_event_type == SubEventType::PeacefulProtest
+                    && sentences[si..sentences.len().min(si + 2)]
+                        .iter()
+                        .any(|x| x.cues(CueKind::Intervention).next().is_some())
+                {
+                    // "police dispersed the marchers", "les manifestants ont été
+                    // dispersés": the authorities stepped in
+                    d.sub_event_type = SubEventType::ProtestWithIntervention;
                 }
                 // "militants attacked the village of X", "ont attaqué le marché de X": an
                 // attack whose object only civilians make, with no armed side undergoing
