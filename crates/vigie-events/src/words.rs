@@ -40,9 +40,13 @@ pub enum Word {
     SiteNoun,
     /// A battle named as a noun.
     BattleNoun,
+    /// Stands for a place named before ("y", "there").
+    There,
+    /// Opens a noun phrase ("le", "son", "its"): a verb-like word after it is a noun.
+    NounDet,
 }
 
-const CLASSES: [(Word, &str); 15] = [
+const CLASSES: [(Word, &str); 17] = [
     (Word::Preposition, "preposition"),
     (Word::Article, "article"),
     (Word::Determiner, "determiner"),
@@ -58,6 +62,8 @@ const CLASSES: [(Word, &str); 15] = [
     (Word::EventNoun, "event_noun"),
     (Word::SiteNoun, "site_noun"),
     (Word::BattleNoun, "battle_noun"),
+    (Word::There, "there"),
+    (Word::NounDet, "noun_det"),
 ];
 
 /// The words of each class, by language.

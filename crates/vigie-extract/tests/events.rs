@@ -663,3 +663,53 @@ fn issue12_protests_by_what_the_crowd_and_the_police_did() {
         );
     }
 }
+
+fn moves(text: &str, lang: Lang, published: &str) -> Vec<(String, Option<String>)> {
+    extract(text, lang, published)
+        .movements
+        .iter()
+        .map(|m| {
+            (
+                m.status.to_string(),
+                m.place.as_ref().map(|p| vigie_text::fold(&p.name)),
+            )
+        })
+        .collect()
+}
+
+/// Issue 12: a withdrawal from a place departs it; "y", "there" stand for the place named
+/// before; a convoy reaching the capital arrived there.
+#[test]
+fn issue12_movements_read_withdrawals_pronouns_and_the_capital() {
+    let m = moves(
+        "On 12 May 2024, the army withdrew from Menaka after two days of fighting.",
+        Lang::En,
+        "2024-05-14",
+    );
+    assert!(
+        m.contains(&("departed".into(), Some("menaka".into()))),
+        "{m:?}"
+    );
+    let m = moves(
+        "Le 12 mai 2024, les soldats sont partis de Gao. Ils y sont revenus le 14 mai.",
+        Lang::Fr,
+        "2024-05-15",
+    );
+    assert!(m.contains(&("arrived".into(), Some("gao".into()))), "{m:?}");
+    let m = moves(
+        "Le 12 mai 2024, un convoi de camions escorté par l'armée est arrivé à Bamako.",
+        Lang::Fr,
+        "2024-05-14",
+    );
+    assert!(
+        m.contains(&("arrived".into(), Some("bamako".into()))),
+        "{m:?}"
+    );
+    // a withdrawal named as a noun keeps its place after it
+    let m = moves(
+        "Le poste de Ber, repris par l'armée après le retrait des forces de l'ONU, a été attaqué le 12 mai 2024.",
+        Lang::Fr,
+        "2024-05-14",
+    );
+    assert!(m.iter().all(|(s, _)| s != "departed"), "{m:?}");
+}

@@ -67,6 +67,13 @@ pub(super) fn journey_draft<'p>(
     })
 }
 
+/// A place a movement can be at: a precise place ([`precise`]), or the capital, which a
+/// convoy reaches like any town ("est arrivé à Bamako") though an event named with it
+/// alone is often only the dateline.
+pub(super) fn movement_place(p: &PlaceMention, main: Option<&str>) -> bool {
+    precise(p, main) || (p.feature == "PPLC" && main.is_none_or(|m| m == p.country))
+}
+
 /// True when sentence `s` names a unit that can move, or a state or foreign force:
 /// without one there, nor in the sentence before, a sentence reports no movement.
 pub(super) fn names_a_mover(s: &Sentence) -> bool {
@@ -127,13 +134,31 @@ pub(super) fn movements<'a>(
                 continue;
             }
             let verb = s.word_span(first, end);
+            // a withdrawal from a place is a departure from it ("withdrew from Ber",
+            // "se sont repliés de Boni"); towards a place it is turning back
+            let origin_after = |p: &PlaceMention| {
+                let w = s.word_at(p.span.start);
+                w >= end
+                    && w - end <= 4
+                    && s.cues(CueKind::Origin)
+                        .any(|c| c.end <= w && w - c.end <= 1 && c.first >= end)
+            };
+            let status = if status == MovementStatus::TurnedBack
+                && s.places
+                    .iter()
+                    .any(|p| movement_place(p, main) && origin_after(p))
+            {
+                MovementStatus::Departed
+            } else {
+                status
+            };
             // the place: not a destination ("vers Kidal"); for a departure, the place
             // left ("parti de Gao", "quitté Gao")
             let place = s
                 .places
                 .iter()
                 .copied()
-                .filter(|p| precise(p, main))
+                .filter(|p| movement_place(p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
@@ -161,9 +186,13 @@ pub(super) fn movements<'a>(
                         return true;
                     }
                     let w = s.word_at(p.span.start);
+                    // a departure named as a noun has its place after it ("son départ
+                    // de Gao", "its withdrawal from Ber"), not anywhere in the sentence
+                    let nominal = first > 0 && s.is(Word::NounDet, first - 1);
                     (w >= end && w - end <= 3)
-                        || s.cues(CueKind::Origin)
-                            .any(|c| c.end <= w && w - c.end <= 1)
+                        || (!nominal
+                            && s.cues(CueKind::Origin)
+                                .any(|c| c.end <= w && w - c.end <= 1))
                 })
                 .filter(|p| {
                     p.relative.as_ref().is_none_or(|r| {
@@ -171,6 +200,23 @@ pub(super) fn movements<'a>(
                     })
                 })
                 .min_by_key(|p| distance(p.span.span(), verb));
+            // "y sont arrivés", "arrived there": the place named just before
+            let there = (first.saturating_sub(3)..(end + 1).min(s.words.len()))
+                .any(|k| s.is(Word::There, k));
+            let place = place.or_else(|| {
+                if !there
+                    || !matches!(
+                        status,
+                        MovementStatus::Arrived | MovementStatus::Halted | MovementStatus::Located
+                    )
+                {
+                    return None;
+                }
+                let lo = sentences[si.saturating_sub(2)].span.start;
+                inp.places.iter().rfind(|p| {
+                    p.span.start >= lo && p.span.end <= s.span.start && movement_place(p, main)
+                })
+            });
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
                 if !matches!(
