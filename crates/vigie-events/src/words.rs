@@ -44,9 +44,12 @@ pub enum Word {
     There,
     /// Opens a noun phrase ("le", "son", "its"): a verb-like word after it is a noun.
     NounDet,
+    /// A government or its seat ("la junte", "the authorities"): a capital after it
+    /// stands for the government.
+    Authority,
 }
 
-const CLASSES: [(Word, &str); 17] = [
+const CLASSES: [(Word, &str); 18] = [
     (Word::Preposition, "preposition"),
     (Word::Article, "article"),
     (Word::Determiner, "determiner"),
@@ -64,6 +67,7 @@ const CLASSES: [(Word, &str); 17] = [
     (Word::BattleNoun, "battle_noun"),
     (Word::There, "there"),
     (Word::NounDet, "noun_det"),
+    (Word::Authority, "authority"),
 ];
 
 /// The words of each class, by language.

@@ -131,14 +131,42 @@ pub(super) fn main_country<'a>(inp: &Inputs<'a>) -> Option<&'a str> {
     counts.iter().max_by_key(|c| c.1).map(|c| c.0)
 }
 
-/// A place precise enough to locate an event: not a country, not a whole region, in
-/// the document's main country when it has one.
+/// A place precise enough to locate an event: not a country, not a whole region, not
+/// the capital (often only where authorities speak), in the document's main country when
+/// it has one.
 pub(super) fn precise(p: &PlaceMention, main: Option<&str>) -> bool {
     !is_country(p)
         && p.feature != "PPLC"
         // a named place the gazetteer lacks is precise, though not located
         && (p.geo_precision < 3 || p.unresolved)
         && main.is_none_or(|m| m == p.country)
+}
+
+/// A place precise enough for an event told in its own sentence `s`: a [`precise`]
+/// place, or the capital itself ("des manifestants ont marché à Bamako", "protesters
+/// gathered in Niamey"), unless it is the dateline ("BAMAKO (AFP) —"), which only says
+/// where the outlet writes, or stands for the government seated there ("la junte au
+/// pouvoir à Bamako", "the authorities in Niamey").
+pub(super) fn precise_here(text: &str, s: &Sentence, p: &PlaceMention, main: Option<&str>) -> bool {
+    let seat = || {
+        let w = s.word_at(p.span.start);
+        (w.saturating_sub(4)..w).any(|k| s.is(Word::Authority, k))
+    };
+    precise(p, main)
+        || (p.feature == "PPLC"
+            && main.is_none_or(|m| m == p.country)
+            && !is_dateline(text, p)
+            && !seat())
+}
+
+/// True when a place mention opens its line and is followed by the marks of a dateline:
+/// a dash, an opening parenthesis or a comma ("GAO (AFP) -", "Bamako — Le convoi…",
+/// "Niamey, le 3 mars —").
+pub(super) fn is_dateline(text: &str, p: &PlaceMention) -> bool {
+    let line_start = text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let opens_line = text[line_start..p.span.start].trim().is_empty();
+    let after = text[p.span.end..].trim_start();
+    opens_line && after.starts_with(['—', '–', '-', '(', ','])
 }
 
 /// The precise place nearest the trigger in its sentence; else the last precise place
@@ -174,7 +202,9 @@ pub(super) fn place_for<'a>(
     };
     if let Some(p) = in_sentence
         .iter()
-        .filter(|p| precise(p, main) && !locates_another(p) && !hint_of_located(p))
+        .filter(|p| {
+            precise_here(inp.text, s, p, main) && !locates_another(p) && !hint_of_located(p)
+        })
         .min_by_key(|p| distance(p.span.span(), trig))
     {
         return Some(p);

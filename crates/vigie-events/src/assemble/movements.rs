@@ -70,7 +70,7 @@ pub(super) fn journey_draft<'p>(
 /// A place a movement can be at: a precise place ([`precise`]), or the capital, which a
 /// convoy reaches like any town ("est arrivé à Bamako") though an event named with it
 /// alone is often only the dateline.
-pub(super) fn movement_place(p: &PlaceMention, main: Option<&str>) -> bool {
+pub(super) fn movement_place(_text: &str, p: &PlaceMention, main: Option<&str>) -> bool {
     precise(p, main) || (p.feature == "PPLC" && main.is_none_or(|m| m == p.country))
 }
 
@@ -146,7 +146,7 @@ pub(super) fn movements<'a>(
             let status = if status == MovementStatus::TurnedBack
                 && s.places
                     .iter()
-                    .any(|p| movement_place(p, main) && origin_after(p))
+                    .any(|p| movement_place(inp.text, p, main) && origin_after(p))
             {
                 MovementStatus::Departed
             } else {
@@ -158,7 +158,7 @@ pub(super) fn movements<'a>(
                 .places
                 .iter()
                 .copied()
-                .filter(|p| movement_place(p, main))
+                .filter(|p| movement_place(inp.text, p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
@@ -214,7 +214,9 @@ pub(super) fn movements<'a>(
                 }
                 let lo = sentences[si.saturating_sub(2)].span.start;
                 inp.places.iter().rfind(|p| {
-                    p.span.start >= lo && p.span.end <= s.span.start && movement_place(p, main)
+                    p.span.start >= lo
+                        && p.span.end <= s.span.start
+                        && movement_place(inp.text, p, main)
                 })
             });
             // "est entré dans le camp", "sur le site de la bataille": a place named before
