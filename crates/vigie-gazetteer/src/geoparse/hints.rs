@@ -46,7 +46,7 @@ pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
             m.lon = Some(p.lon);
             m.country = p.country.to_string();
             m.feature = p.feature_code.to_string();
-            let (admin1, admin2) = super::admin_of(&p);
+            let (admin1, admin2) = super::output::admin_of(&p);
             m.admin1 = admin1;
             m.admin2 = admin2;
         }

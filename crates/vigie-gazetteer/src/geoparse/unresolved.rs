@@ -18,10 +18,12 @@
 //! nearest known one. Without an anchor it has no coordinates; its country is the document's
 //! main country when the document has one.
 
-use super::{TokInfo, MAX_GAP_TO_ANCHOR};
+use super::resolve::Choice;
+use super::tokens::Doc;
+use super::{Cand, MAX_GAP_TO_ANCHOR};
 use crate::lexicon::Cue;
 use vigie_model::{PlaceMention, Span};
-use vigie_text::hash::FastMap as HashMap;
+use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::Token;
 
 /// A capitalized single word that the gazetteer did not resolve, with the cue before it.
@@ -75,18 +77,53 @@ fn anchor_after<'p>(
     })
 }
 
+/// The capitalized single words that may be places the gazetteer lacks, with the cue
+/// before each: the words no lookup found (`unknown`, from the candidate search), and the
+/// single words whose places were all refused (no place `chosen`). The last word of a
+/// text `cut` in the middle of a word, the words of person names and the words of fewer
+/// than four letters are left out.
+pub(super) fn unknown_names(
+    doc: Doc<'_>,
+    mut unknown: Vec<usize>,
+    cands: &[Cand],
+    chosen: &[Option<Choice>],
+    person_words: &HashSet<&str>,
+    cut: bool,
+) -> Vec<Unknown> {
+    let (n, f) = (doc.len(), |i: usize| doc.f(i));
+    let mut phrase = String::new();
+    // names the gazetteer lacks that the text presents as places: the words no lookup
+    // found, and single words whose places were all refused
+    unknown.extend(
+        cands
+            .iter()
+            .zip(chosen)
+            .filter(|(c, ch)| ch.is_none() && c.single && !c.lower && doc.ti[c.t0].name_start)
+            .map(|(c, _)| c.t0),
+    );
+    unknown.sort_unstable();
+    unknown.dedup();
+    unknown
+        .into_iter()
+        .filter(|&u| !(cut && u + 1 == n))
+        .filter(|&u| !person_words.contains(f(u)) && f(u).chars().count() >= 4)
+        .map(|u| Unknown {
+            tok: u,
+            cue: doc.cue_before(u, &mut phrase),
+        })
+        .collect()
+}
+
 /// The unresolved places among `unknown`, given the places already `found` and the
 /// document's main country.
-#[allow(clippy::too_many_arguments)]
 pub(super) fn unresolved<'a>(
-    text: &str,
-    tokens: &[Token],
-    f: impl Fn(usize) -> &'a str,
-    ti: &[TokInfo],
+    doc: Doc<'a>,
     unknown: &[Unknown],
     found: &[PlaceMention],
     main_country: Option<&str>,
 ) -> Vec<PlaceMention> {
+    let (text, tokens, ti) = (doc.text, doc.tokens, doc.ti);
+    let f = |i: usize| doc.f(i);
     // the occurrences that establish a name as a place, by folded name: the first one
     // with an anchor wins, else the first one
     let mut established: HashMap<&'a str, (usize, Option<Cue>, Option<&PlaceMention>)> =
@@ -166,4 +203,59 @@ pub(super) fn unresolved<'a>(
         out.push(mention);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geoparse::testkit::{gaz, TestDoc};
+    use crate::Geoparser;
+    use vigie_model::Lang;
+
+    fn find(text: &str, lang: Lang) -> Vec<PlaceMention> {
+        Geoparser::new(gaz(), None).find(text, &vigie_text::tokenize(text), lang, &[])
+    }
+
+    #[test]
+    fn unknown_names_leave_out_persons_short_words_and_cut_words() {
+        let t = TestDoc::new("Le puits de Kwarbeleto et Abo, puis Kwarbel", Lang::Fr);
+        let d = t.doc();
+        let (k, abo, last) = (t.at("Kwarbeleto"), t.at("Abo"), d.len() - 1);
+        let none = HashSet::default();
+        let u = unknown_names(d, vec![last, abo, k, k], &[], &[], &none, true);
+        assert_eq!(u.len(), 1);
+        assert_eq!((u[0].tok, u[0].cue), (k, Some(Cue::Well)));
+        let persons: HashSet<&str> = ["kwarbeleto"].into_iter().collect();
+        assert!(unknown_names(d, vec![k], &[], &[], &persons, false).is_empty());
+    }
+
+    #[test]
+    fn a_place_noun_makes_an_unresolved_place_fr() {
+        let ps = find("Des bergers ont été tués au puits de Kwarbeleto.", Lang::Fr);
+        let p = ps
+            .iter()
+            .find(|p| p.span.text == "Kwarbeleto")
+            .expect("found");
+        assert!(p.unresolved && p.lat.is_none());
+        assert_eq!(p.feature, "WLL");
+    }
+
+    #[test]
+    fn an_anchor_lends_its_point_en() {
+        let ps = find(
+            "Armed men were seen in Kwarbeleto, 15 km north of Gao, on that day.",
+            Lang::En,
+        );
+        let gao = ps.iter().find(|p| p.span.text == "Gao").expect("Gao");
+        let p = ps
+            .iter()
+            .find(|p| p.span.text == "Kwarbeleto")
+            .expect("found");
+        assert!(p.unresolved);
+        assert_eq!((p.lat, p.lon, p.geo_precision), (gao.lat, gao.lon, 2));
+        assert_eq!(
+            p.relative.as_ref().and_then(|r| r.anchor.as_deref()),
+            Some(gao.name.as_str())
+        );
+    }
 }
