@@ -270,9 +270,24 @@ impl Pipeline {
             .into_iter()
             .filter(|q| !dates.iter().any(|d| d.span.span().contains(q.span.span())))
             .collect();
-        let places = self
-            .geoparser
-            .find_folded(text, &tokens, &folded, doc.lang, &taken);
+        // the countries of the actors named, one vote per distinct actor; foreign forces
+        // (Wagner, Barkhane: interaction code 8) fight away from home and do not vote
+        let mut named: Vec<(&str, &str)> = actors
+            .iter()
+            .filter(|a| a.inter != vigie_model::inter::EXTERNAL)
+            .filter_map(|a| a.country.as_deref().map(|cc| (a.actor.as_str(), cc)))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let actor_countries: Vec<&str> = named.iter().map(|(_, cc)| *cc).collect();
+        let places = self.geoparser.find_with_focus(
+            text,
+            &tokens,
+            &folded,
+            doc.lang,
+            &taken,
+            &actor_countries,
+        );
         let actors = self.name_state_forces(actors, &places);
         let (events, movements) = if self.mentions_only {
             (Vec::new(), Vec::new())

@@ -713,3 +713,20 @@ fn issue12_movements_read_withdrawals_pronouns_and_the_capital() {
     );
     assert!(m.iter().all(|(s, _)| s != "departed"), "{m:?}");
 }
+
+/// Issue 12: the actors a report names point to the country it is about, and a place
+/// name with namesakes on both sides of a border is read in that country.
+#[test]
+fn issue12_named_actors_point_to_the_country() {
+    let ex = extract(
+        "On 2 March 2023, Katiba Macina militants attacked Kounti.",
+        Lang::En,
+        "2023-03-04",
+    );
+    let kounti = ex
+        .places
+        .iter()
+        .find(|p| p.span.text == "Kounti")
+        .expect("Kounti is read");
+    assert_eq!(kounti.country, "ML", "{kounti:?}");
+}

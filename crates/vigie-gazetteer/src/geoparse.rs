@@ -115,7 +115,7 @@ impl<'g> Geoparser<'g> {
         lang: Lang,
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
-        let mut out = self.find_impl(text, tokens, None, lang, exclude);
+        let mut out = self.find_impl(text, tokens, None, lang, exclude, &[]);
         hints::apply(self.gaz, text, &mut out);
         out
     }
@@ -131,7 +131,22 @@ impl<'g> Geoparser<'g> {
         lang: Lang,
         exclude: &[Span],
     ) -> Vec<PlaceMention> {
-        let mut out = self.find_impl(text, tokens, Some(folded), lang, exclude);
+        self.find_with_focus(text, tokens, folded, lang, exclude, &[])
+    }
+
+    /// [`Geoparser::find_folded`] with the countries of the actors the text names
+    /// (ISO2, one entry per distinct actor): each votes once for its country when the
+    /// geoparser weighs which countries the document is about.
+    pub fn find_with_focus(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        folded: &Folded,
+        lang: Lang,
+        exclude: &[Span],
+        actor_countries: &[&str],
+    ) -> Vec<PlaceMention> {
+        let mut out = self.find_impl(text, tokens, Some(folded), lang, exclude, actor_countries);
         hints::apply(self.gaz, text, &mut out);
         out
     }
@@ -144,6 +159,7 @@ impl<'g> Geoparser<'g> {
         folded: Option<&Folded>,
         lang: Lang,
         exclude: &[Span],
+        actor_countries: &[&str],
     ) -> Vec<PlaceMention> {
         let lx = self.lex.lang(lang);
         // tokens that do not slice the text are ignored
@@ -191,7 +207,14 @@ impl<'g> Geoparser<'g> {
 
         let names = context::name_candidates(doc, &mut cands);
         let refs = context::read_places(self.gaz, &arena, &cands);
-        let focus = context::Focus::new(&cands, &arena, &refs, &names, &self.lex.home);
+        let focus = context::Focus::new(
+            &cands,
+            &arena,
+            &refs,
+            &names,
+            &self.lex.home,
+            actor_countries,
+        );
 
         let chosen = resolve::choose(self.gaz, &cands, &arena, &refs, &names, &focus);
 

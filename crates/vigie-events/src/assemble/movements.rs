@@ -141,7 +141,7 @@ pub(super) fn movements<'a>(
                 w >= end
                     && w - end <= 4
                     && s.cues(CueKind::Origin)
-                        .any(|c| c.end <= w && w - c.end <= 1 && c.first >= end)
+                        .any(|c| c.end == w && c.first >= end)
             };
             let status = if status == MovementStatus::TurnedBack
                 && s.places

@@ -211,6 +211,7 @@ mod tests {
             &[],
             &focus_names,
             &crate::geoparse::testkit::lexicon().home,
+            &[],
         );
         let places = [(0, KeyLevel::Exact)];
         assert!(best_place(c, "kidal", &places, &[None], &[], &focus).is_none());

@@ -146,6 +146,13 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
     if !populated && c.cue.is_none() {
         return false;
     }
+    // a name spelled otherwise than every name of the place (a transliteration or a
+    // vowel-skeleton match) is that place only where something points to its country or
+    // its neighbourhood: "the village of Gomso-Na" in a report about the Sahel is not a
+    // Russian town with a similar alternate name, but a village the gazetteer lacks
+    if !exact && ctx == Ctx::None && !near {
+        return false;
+    }
     // strong support: a cue naming this kind of place, a neighbour, the document's country
     if specific_cue || near || ctx == Ctx::Main {
         return populated || specific_cue || near || exact;
@@ -267,5 +274,21 @@ mod tests {
             Ctx::Home,
             f64::INFINITY
         ));
+    }
+
+    /// Issue 12: a name matched only by its transliteration or vowel skeleton is not
+    /// reported in a country nothing in the document points to, even after "the village
+    /// of": a blank is better than a wrong point.
+    #[test]
+    fn issue12_no_loose_match_abroad() {
+        let town = place('P', "PPL", "RU", 50_000);
+        let mut c = bare();
+        c.cue = Some(Cue::Town);
+        for level in [KeyLevel::Skeleton, KeyLevel::Translit] {
+            assert!(!accept(&town, &c, level, Ctx::None, 2000.0), "{level:?}");
+            assert!(accept(&town, &c, level, Ctx::Main, 2000.0), "{level:?}");
+            assert!(accept(&town, &c, level, Ctx::None, 50.0), "{level:?}");
+        }
+        assert!(accept(&town, &c, KeyLevel::Exact, Ctx::None, 2000.0));
     }
 }

@@ -148,7 +148,7 @@ impl TestDoc {
         review::drop_common_words(d, &mut cands);
         let names = super::context::name_candidates(d, &mut cands);
         let refs = super::context::read_places(gaz(), &arena, &cands);
-        let focus = super::context::Focus::new(&cands, &arena, &refs, &names, &lexicon().home);
+        let focus = super::context::Focus::new(&cands, &arena, &refs, &names, &lexicon().home, &[]);
         let chosen = super::resolve::choose(gaz(), &cands, &arena, &refs, &names, &focus);
         let main_country = focus.main_country().map(str::to_string);
         Resolved {
