@@ -259,10 +259,19 @@ impl Pipeline {
             }
         }
 
+        // nationality words ("Nigerian", "maliens") name people, never places
+        let demonyms = tokens
+            .iter()
+            .enumerate()
+            .filter(|(i, t)| {
+                t.kind == vigie_text::TokenKind::Word && self.actors.is_demonym(folded.get(*i))
+            })
+            .map(|(_, t)| t.span);
         let taken: Vec<Span> = actors
             .iter()
             .map(|a| a.span.span())
             .chain(dates.iter().map(|d| d.span.span()))
+            .chain(demonyms)
             .collect();
         let quantities: Vec<_> = self
             .quantities

@@ -730,3 +730,22 @@ fn issue12_named_actors_point_to_the_country() {
         .expect("Kounti is read");
     assert_eq!(kounti.country, "ML", "{kounti:?}");
 }
+
+/// Issue 12: a nationality word is never read as a place ("Nigerian" is not a village
+/// whose name sounds alike).
+#[test]
+fn issue12_nationality_words_are_not_places() {
+    let ex = extract(
+        "Nigerien troops clashed with Nigerian and Malian gunmen near Ayorou.",
+        Lang::En,
+        "2023-03-04",
+    );
+    let names: Vec<&str> = ex.places.iter().map(|p| p.span.text.as_str()).collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.starts_with("Nigeri") || *n == "Malian"),
+        "{names:?}"
+    );
+    assert!(names.contains(&"Ayorou"), "{names:?}");
+}

@@ -117,6 +117,9 @@ pub struct ActorLexicon {
     fuzzy_index: HashMap<char, Vec<usize>>,
     /// Stems of nationality adjectives.
     demonyms: HashSet<String>,
+    /// Nationality adjectives and nouns as written, folded: every form (masculine,
+    /// feminine, plural) of the French ones and the English ones with their plurals.
+    demonym_words: HashSet<String>,
     /// Folded words after which a head noun opens a noun phrase (`heads.tsv`, `opens`).
     head_opens: HashSet<String>,
     /// Folded words after a head noun that introduce its group (`heads.tsv`, `of`).
@@ -291,6 +294,10 @@ impl ActorLexicon {
             for a in d.fr.iter().chain(&d.en) {
                 self.demonyms.insert(stem(&fold(a)).to_string());
                 self.demonyms.insert(stem(&fold(&feminine(a))).to_string());
+                for form in [fold(a), fold(&feminine(a))] {
+                    self.demonym_words.insert(format!("{form}s"));
+                    self.demonym_words.insert(form);
+                }
             }
             dems.push(d);
         }
@@ -406,7 +413,13 @@ impl ActorLexicon {
         Ok(())
     }
 
-    /// The actor with this canonical name.
+    /// Whether a folded word is a nationality adjective or noun ("malien", "maliennes",
+    /// "nigerian", "burkinabes"): such a word names people, never a place.
+    pub fn is_demonym(&self, folded: &str) -> bool {
+        self.demonym_words.contains(folded)
+    }
+
+    /// The actor named `canonical`, if the lexicon knows it.
     pub fn get(&self, canonical: &str) -> Option<&Actor> {
         self.by_name.get(canonical).map(|&i| &self.actors[i])
     }

@@ -42,3 +42,23 @@ fn issue12_a_head_after_a_date_or_comma_opens_a_noun_phrase() {
         );
     }
 }
+
+/// Issue 12: nationality words in every form are known as such (they name people, never
+/// places), and country names are not among them.
+#[test]
+fn issue12_nationality_words_are_known_in_every_form() {
+    let lx = ActorLexicon::embedded();
+    for w in [
+        "malien",
+        "maliennes",
+        "nigerian",
+        "nigerians",
+        "burkinabe",
+        "malian",
+    ] {
+        assert!(lx.is_demonym(w), "{w}");
+    }
+    for w in ["mali", "niger", "burkina", "gao"] {
+        assert!(!lx.is_demonym(w), "{w}");
+    }
+}

@@ -60,7 +60,7 @@ macro_rules! vocabulary {
 
         impl fmt::Display for $name {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
+                f.pad(self.as_str())
             }
         }
 
@@ -283,6 +283,11 @@ mod tests {
         }
         assert!("Battle".parse::<EventType>().is_err());
         assert!(serde_json::from_str::<MovementStatus>("\"stuck\"").is_err());
+        // formatting flags apply, as they do to the strings these values replace
+        assert_eq!(
+            format!("[{:<10}]", MovementStatus::Departed),
+            "[departed  ]"
+        );
     }
 
     #[test]
