@@ -67,6 +67,13 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
     }
+    // one crowd on one day at one place is one demonstration, however its sentences
+    // tell it ("des milliers ont manifesté devant l'ambassade", "la police les a
+    // dispersés", "des manifestants ont incendié un véhicule"): ACLED codes it once, at
+    // its most severe
+    if let (Some(_), Some(_)) = (demonstration(a), demonstration(b)) {
+        return overlaps(a.when, b.when) && near;
+    }
     if a.event_type != b.event_type || a.sub_event_type != b.sub_event_type {
         return false;
     }
@@ -110,6 +117,19 @@ pub(super) fn widen(w: When, days: i64) -> When {
     }
 }
 
+/// How severe a demonstration is, when the draft is one: a peaceful protest, one the
+/// authorities stepped in on, one met with excessive force, a violent one (mob violence
+/// is not a demonstration).
+pub(super) fn demonstration(d: &Draft) -> Option<u8> {
+    Some(match d.sub_event_type {
+        SubEventType::PeacefulProtest => 0,
+        SubEventType::ProtestWithIntervention => 1,
+        SubEventType::ExcessiveForceAgainstProtesters => 2,
+        SubEventType::ViolentDemonstration => 3,
+        _ => return None,
+    })
+}
+
 pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     let m_was_generic = m.generic;
     m.generic &= d.generic;
@@ -121,6 +141,13 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
         m.weak_type = false;
+    }
+    // a demonstration is coded at its most severe
+    if let (Some(x), Some(y)) = (demonstration(m), demonstration(&d)) {
+        if y > x {
+            m.event_type = d.event_type;
+            m.sub_event_type = d.sub_event_type;
+        }
     }
     for r in d.rules {
         if !m.rules.contains(&r) {
@@ -284,5 +311,34 @@ mod tests {
         d.dead = Some(c(25, false));
         merge_into(&mut m, d);
         assert_eq!(m.dead.and_then(|c| c.low), Some(25));
+    }
+
+    /// Issue 12: one crowd on one day at one place is one demonstration, coded at its
+    /// most severe.
+    #[test]
+    fn issue12_one_demonstration_at_its_most_severe() {
+        let d = Doc::new("Niamey", Lang::Fr).place("Niamey", "NE", Some((13.5, 2.1)));
+        let inp = d.inputs();
+        let niamey = Some(&inp.places[0]);
+        let day1 = when("2023-07-30", "2023-07-30");
+        let mut m = draft("Protests", "Peaceful protest", day1, niamey);
+        let riot = draft("Riots", "Violent demonstration", day1, niamey);
+        assert!(same_event(&m, &riot));
+        merge_into(&mut m, riot);
+        assert_eq!(m.sub_event_type, SubEventType::ViolentDemonstration);
+        let calm = draft("Protests", "Peaceful protest", day1, niamey);
+        assert!(same_event(&m, &calm));
+        merge_into(&mut m, calm);
+        assert_eq!(m.event_type, EventType::Riots);
+        // another day is another demonstration; mob violence is none
+        let later = draft(
+            "Protests",
+            "Peaceful protest",
+            when("2023-08-05", "2023-08-05"),
+            niamey,
+        );
+        assert!(!same_event(&m, &later));
+        let mob = draft("Riots", "Mob violence", day1, niamey);
+        assert!(!same_event(&m, &mob));
     }
 }
