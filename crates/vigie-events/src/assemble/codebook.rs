@@ -155,12 +155,12 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     if d.harm {
         type_by_patient(&mut d, &camp_of, inter_of);
     }
+    kills_make_an_attack(&mut d);
     let civilian_targeting = d.actor2 == Some("Civilians");
     if civilian_targeting && d.event_type == EventType::Battles {
         d.event_type = EventType::ViolenceAgainstCivilians;
         d.sub_event_type = SubEventType::Attack;
     }
-    kills_make_an_attack(&mut d);
     // an exact count closes the range only when one source speaks of the event: where
     // several do, another may count more
     let sources: Vec<&str> = {
@@ -243,11 +243,24 @@ pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Optio
 /// ACLED's codebook: violence against civilians that kills is an attack, whatever else was
 /// done to the victims. An abduction told with its dead ("militants abducted and executed
 /// five herders", "des hommes armés ont enlevé puis tué deux bergers", "killed three people
-/// and kidnapped seven others") is `Attack`; an abduction without dead stays one.
+/// and kidnapped seven others") is `Attack`; so is an arrest whose detainees are killed
+/// ("soldiers arrested and executed two herders", "des militaires ont arrêté puis exécuté
+/// quatre villageois"). Without dead they stay an abduction and an arrest.
 pub(super) fn kills_make_an_attack(d: &mut Draft<'_>) {
     let killed = d.dead.is_some_and(|c| c.best.or(c.low).unwrap_or(0) > 0);
-    if killed && d.sub_event_type == SubEventType::AbductionForcedDisappearance {
-        d.sub_event_type = SubEventType::Attack;
+    if !killed {
+        return;
+    }
+    match d.sub_event_type {
+        SubEventType::AbductionForcedDisappearance => d.sub_event_type = SubEventType::Attack,
+        SubEventType::Arrests => {
+            d.event_type = EventType::ViolenceAgainstCivilians;
+            d.sub_event_type = SubEventType::Attack;
+            if d.actor2.is_none() {
+                d.actor2 = Some("Civilians");
+            }
+        }
+        _ => {}
     }
 }
 

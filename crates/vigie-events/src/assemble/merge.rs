@@ -67,6 +67,21 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
     }
+    // a detention or an abduction and the killing of its victims told in one sentence
+    // ("soldiers arrested and executed two herders", "des hommes armés ont enlevé puis
+    // tué trois bergers") are one attack
+    let detains = |d: &Draft| {
+        matches!(
+            d.sub_event_type,
+            SubEventType::Arrests | SubEventType::AbductionForcedDisappearance
+        )
+    };
+    let kills = |d: &Draft| d.sub_event_type == SubEventType::Attack;
+    if ((detains(a) && kills(b)) || (kills(a) && detains(b)))
+        && a.evidence.iter().any(|e| b.evidence.contains(e))
+    {
+        return near;
+    }
     // one crowd on one day at one place is one demonstration, however its sentences
     // tell it ("des milliers ont manifesté devant l'ambassade", "la police les a
     // dispersés", "des manifestants ont incendié un véhicule"): ACLED codes it once, at
@@ -340,5 +355,19 @@ mod tests {
         assert!(!same_event(&m, &later));
         let mob = draft("Riots", "Mob violence", day1, niamey);
         assert!(!same_event(&m, &mob));
+    }
+
+    /// Issue 12: an arrest or abduction and the killing of its victims told in one
+    /// sentence are one event; told in two sentences, they stay two.
+    #[test]
+    fn issue12_detained_then_killed_in_one_sentence_is_one_event() {
+        let day1 = when("2020-05-19", "2020-05-19");
+        let mut arrest = draft("Strategic developments", "Arrests", day1, None);
+        arrest.evidence = vec![Span::new(0, 40)];
+        let mut killing = draft("Violence against civilians", "Attack", day1, None);
+        killing.evidence = vec![Span::new(0, 40)];
+        assert!(same_event(&arrest, &killing));
+        killing.evidence = vec![Span::new(41, 80)];
+        assert!(!same_event(&arrest, &killing));
     }
 }
