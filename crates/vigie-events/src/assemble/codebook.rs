@@ -545,4 +545,38 @@ mod tests {
             }
         }
     }
+
+    /// Issue 12: the actors named only after a harm are who it hit ("a patrol killed
+    /// four rebels", "une patrouille a abattu quatre rebelles").
+    #[test]
+    fn issue12_the_object_of_a_harm_is_hit_by_it() {
+        for (text, lang, who) in [
+            (
+                "On 4 May 2024, a patrol killed four rebels near Sora.",
+                Lang::En,
+                "four rebels",
+            ),
+            (
+                "Le 4 mai 2024, une patrouille a abattu quatre rebelles près de Sora.",
+                Lang::Fr,
+                "quatre rebelles",
+            ),
+        ] {
+            let date = if lang == Lang::En {
+                "On 4 May 2024"
+            } else {
+                "Le 4 mai 2024"
+            };
+            let d = Doc::new(text, lang)
+                .published("2024-05-05")
+                .date(date, "2024-05-04", "2024-05-04")
+                .actor(who, "Rebels", 2)
+                .people(who, Some(4.0), None)
+                .place("Sora", "ML", Some((15.0, -1.0)));
+            let e = events(&d);
+            assert!(!e.is_empty(), "{text}");
+            assert_ne!(e[0].actor1.as_deref(), Some("Rebels"), "{text}: {e:?}");
+            assert_eq!(e[0].actor2.as_deref(), Some("Rebels"), "{text}: {e:?}");
+        }
+    }
 }

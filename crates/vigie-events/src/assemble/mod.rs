@@ -137,6 +137,23 @@ pub fn assemble_folded(
             let rule = triggers.rule(h.rule);
             let trig = s.word_span(h.first, h.end);
             let [mut acts, mut undergoes] = sides(inp, s, trig);
+            // a harm's object follows its verb ("…, and killed four militants", "a
+            // abattu deux bergers"): actors named only after a harm, not behind "by" /
+            // "par", are who it hit
+            if rule.flags.harm && undergoes.is_empty() && !acts.is_empty() {
+                let tw = s.word_at(trig.end);
+                let after_only = s
+                    .agents
+                    .iter()
+                    .filter(|a| acts.contains(&a.actor.as_str()))
+                    .all(|a| {
+                        let w = s.word_at(a.span.start);
+                        a.span.start >= trig.end && !(tw..w).any(|k| s.is(Word::By, k))
+                    });
+                if after_only {
+                    std::mem::swap(&mut acts, &mut undergoes);
+                }
+            }
             // "l'armée a subi une défaite", "the army acknowledged a setback": the
             // actors named before a loss lost it, unless they inflicted it ("les
             // rebelles ont infligé une défaite à l'armée")
