@@ -43,6 +43,9 @@ pub(super) fn journey_draft<'p>(
                 .min_by_key(|p| distance(p.span.span(), e))
         })
     });
+    // a development ACLED can code has a place: a journey nothing locates is left to the
+    // movements themselves
+    place?;
     Some(Draft {
         event_type: EventType::StrategicDevelopments,
         sub_event_type: SubEventType::Other,
