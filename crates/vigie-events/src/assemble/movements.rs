@@ -215,12 +215,18 @@ pub(super) fn movements<'a>(
                 {
                     return None;
                 }
-                let lo = sentences[si.saturating_sub(2)].span.start;
-                inp.places.iter().rfind(|p| {
-                    p.span.start >= lo
-                        && p.span.end <= s.span.start
-                        && movement_place(inp.text, p, main)
-                })
+                // the place the sentence before is about: the first one it names ("C'est à
+                // Kamona, un village de la commune de Pogo. Les soldats y sont arrivés":
+                // Kamona, not the commune that locates it); up to two sentences back
+                sentences[si.saturating_sub(2)..si]
+                    .iter()
+                    .rev()
+                    .find_map(|x| {
+                        x.places
+                            .iter()
+                            .copied()
+                            .find(|p| movement_place(inp.text, p, main))
+                    })
             });
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
