@@ -179,7 +179,7 @@ impl<'g> Geoparser<'g> {
             }
         };
         let excluded = tokens::excluded_tokens(tokens, exclude);
-        let ti = tokens::classify(text, tokens, fbuf, fr, lang, lx);
+        let ti = tokens::classify(text, tokens, fbuf, fr, lx);
         let doc = Doc {
             text,
             tokens,

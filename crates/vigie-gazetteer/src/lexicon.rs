@@ -109,6 +109,12 @@ fn dir_code(s: &str) -> Option<&'static str> {
 #[derive(Debug, Default, Clone)]
 pub(crate) struct LangLex {
     pub stop: WordSet,
+    /// Particles allowed inside a place name (`name_particles_*.txt`).
+    pub particles: WordSet,
+    /// Particles that may begin a place name (`name_leading_*.txt`).
+    pub leading: WordSet,
+    /// Words joining the parts of a longer proper name (`name_connectors.txt`).
+    pub connectors: WordSet,
     pub cues: PhraseMap<Cue>,
     pub common: WordSet,
     pub suffixes: Vec<String>,
@@ -151,7 +157,7 @@ impl Lexicon {
     /// Loads the embedded lists, extended by same-named files of `user_dir`.
     pub fn load(user_dir: Option<&Path>) -> Lexicon {
         let mut lx = Lexicon::default();
-        let files: [(&str, &str); 11] = [
+        let files: [(&str, &str); 16] = [
             (
                 "home_countries.txt",
                 include_str!("../data/home_countries.txt"),
@@ -166,6 +172,26 @@ impl Lexicon {
             ("relative_fr.tsv", include_str!("../data/relative_fr.tsv")),
             ("relative_en.tsv", include_str!("../data/relative_en.tsv")),
             ("countries.tsv", ""),
+            (
+                "name_particles_fr.txt",
+                include_str!("../data/name_particles_fr.txt"),
+            ),
+            (
+                "name_particles_en.txt",
+                include_str!("../data/name_particles_en.txt"),
+            ),
+            (
+                "name_leading_fr.txt",
+                include_str!("../data/name_leading_fr.txt"),
+            ),
+            (
+                "name_leading_en.txt",
+                include_str!("../data/name_leading_en.txt"),
+            ),
+            (
+                "name_connectors.txt",
+                include_str!("../data/name_connectors.txt"),
+            ),
         ];
         for (name, embedded) in files {
             let user = user_dir
@@ -264,6 +290,26 @@ impl Lexicon {
                                 &mut self.fr
                             };
                             l.stop.insert(w);
+                        }
+                        n if n.starts_with("name_particles_") => {
+                            let l = if lang == Lang::En {
+                                &mut self.en
+                            } else {
+                                &mut self.fr
+                            };
+                            l.particles.insert(w);
+                        }
+                        n if n.starts_with("name_leading_") => {
+                            let l = if lang == Lang::En {
+                                &mut self.en
+                            } else {
+                                &mut self.fr
+                            };
+                            l.leading.insert(w);
+                        }
+                        "name_connectors.txt" => {
+                            self.fr.connectors.insert(w.clone());
+                            self.en.connectors.insert(w);
                         }
                         n if n.starts_with("common_") => {
                             let l = if lang == Lang::En {
@@ -372,8 +418,20 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("vigie-lex-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("stop_fr.txt"), "Bidule\n").unwrap();
+        std::fs::write(dir.join("name_particles_fr.txt"), "wan\n").unwrap();
         let lx = Lexicon::load(Some(&dir));
         assert!(lx.fr.stop.contains("bidule") && lx.fr.stop.contains("lundi"));
+        assert!(lx.fr.particles.contains("wan") && lx.fr.particles.contains("ag"));
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    /// Issue 12: name particles, leading particles and connectors are data, by language.
+    #[test]
+    fn issue12_name_word_lists_are_data() {
+        let lx = Lexicon::load(None);
+        assert!(lx.fr.particles.contains("in") && !lx.en.particles.contains("in"));
+        assert!(lx.fr.leading.iter().all(|w| lx.fr.particles.contains(w)));
+        assert!(lx.en.leading.iter().all(|w| lx.en.particles.contains(w)));
+        assert!(lx.fr.connectors.contains("pour") && lx.en.connectors.contains("of"));
     }
 }

@@ -36,7 +36,7 @@ impl TestDoc {
     pub fn new(text: &str, lang: Lang) -> TestDoc {
         let tokens = vigie_text::tokenize(text);
         let (fbuf, fr) = fold_tokens(text, &tokens);
-        let ti = classify(text, &tokens, &fbuf, &fr, lang, lexicon().lang(lang));
+        let ti = classify(text, &tokens, &fbuf, &fr, lexicon().lang(lang));
         TestDoc {
             text: text.to_string(),
             tokens,

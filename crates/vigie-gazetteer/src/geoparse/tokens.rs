@@ -11,57 +11,8 @@
 
 use crate::lexicon::{push_folded, Cue, LangLex};
 use std::borrow::Cow;
-use vigie_model::{Lang, Span};
+use vigie_model::Span;
 use vigie_text::{Token, TokenKind};
-
-/// A particle allowed inside a multi-word name (folded): "de", "el", "ti"… In English
-/// texts "in", "i", "n", "des", "le" and "ti" are not particles ("in" is a preposition).
-/// (`matches!` rather than a list: the compiler turns it into a few integer compares.)
-fn is_particle(w: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => matches!(
-            w,
-            "de" | "du"
-                | "des"
-                | "la"
-                | "le"
-                | "el"
-                | "al"
-                | "ti"
-                | "in"
-                | "i"
-                | "n"
-                | "d'"
-                | "l'"
-                | "ben"
-                | "ould"
-                | "bou"
-                | "ag"
-                | "ait"
-        ),
-        Lang::En => matches!(
-            w,
-            "de" | "du" | "la" | "el" | "al" | "d'" | "l'" | "ben" | "ould" | "bou" | "ag" | "ait"
-        ),
-    }
-}
-
-/// A particle that may begin a name written in separate words ("El Kseib", "In Afarak").
-fn is_leading_particle(w: &str, lang: Lang) -> bool {
-    match lang {
-        Lang::Fr => matches!(w, "el" | "al" | "in" | "ti" | "i" | "ben" | "bou" | "ait"),
-        Lang::En => matches!(w, "el" | "al" | "ben" | "bou" | "ait"),
-    }
-}
-
-/// A word that joins the parts of a longer proper name ("Front de Libération de
-/// l'Azawad", "Framework for the Defense of the People of Azawad").
-fn is_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "du" | "des" | "la" | "le" | "les" | "l'" | "d'" | "pour" | "of" | "the" | "for"
-    )
-}
 
 /// One document as the phases after [`classify`] read it: the text, its valid tokens,
 /// their folded forms (`fbuf[fr[i].0..fr[i].1]` is the folded form of token i), their
@@ -222,7 +173,7 @@ pub(super) struct TokInfo {
     pub particle: bool,
     /// A particle that may begin a name written in separate words ("El", "In").
     pub leading: bool,
-    /// A function word joining the parts of a longer proper name ([`is_connector`]).
+    /// A function word joining the parts of a longer proper name (`name_connectors.txt`).
     pub connector: bool,
     /// Separated from the previous token by spaces only, on the same line.
     pub adjacent: bool,
@@ -323,7 +274,6 @@ pub(super) fn classify(
     tokens: &[Token],
     fbuf: &str,
     fr: &[(u32, u32)],
-    lang: Lang,
     lx: &LangLex,
 ) -> Vec<TokInfo> {
     let n = tokens.len();
@@ -354,13 +304,17 @@ pub(super) fn classify(
         let short = fb - fa <= 4;
         let (stop, particle, leading, connector) = if cap || short {
             let w = &fbuf[fa..fb];
-            let particle = short && is_particle(w, lang);
+            // the word lists of `name_particles_*.txt`, `name_leading_*.txt` and
+            // `name_connectors.txt`: particles inside a name ("Ti-n-Zaouatene", "Bir el
+            // Ksaib"), particles that may begin one ("In Afarak"), words joining a longer
+            // proper name ("Front de Libération de l'Azawad")
+            let particle = short && lx.particles.contains(w);
             (
                 cap && stop_word(w, lx),
                 particle,
                 // every leading particle is a particle
-                particle && is_leading_particle(w, lang),
-                short && is_connector(w),
+                particle && lx.leading.contains(w),
+                short && lx.connectors.contains(w),
             )
         } else {
             (false, false, false, false)
@@ -456,6 +410,7 @@ pub(super) fn classify(
 mod tests {
     use super::*;
     use crate::geoparse::testkit::TestDoc;
+    use vigie_model::Lang;
     use vigie_text::Folded;
 
     #[test]
