@@ -106,6 +106,14 @@ impl Pipeline {
             }
         };
         let geoparser = Geoparser::new(gazetteer, user);
+        // the user's abbreviations ("Cdt.", "Adjt.") join the shipped ones
+        if let Some(dir) = user {
+            let file = dir.join("abbreviations.txt");
+            if file.exists() {
+                let text = std::fs::read_to_string(&file).map_err(|e| user_err(dir, e))?;
+                vigie_text::add_abbreviations(&text);
+            }
+        }
         let dates = DateGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let quantities = QuantityGrammar::load(user).map_err(|e| user_err(Path::new("."), e))?;
         let actors = ActorLexicon::load(user).map_err(|e| user_err(Path::new("."), e))?;

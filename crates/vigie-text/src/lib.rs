@@ -23,5 +23,5 @@ mod tokens;
 pub use fold::{fold, fold_char, fold_into, is_apostrophe, is_dash, is_space};
 pub use folded::Folded;
 pub use lang::{detect_lang, LangGuess};
-pub use sentences::sentences;
+pub use sentences::{add_abbreviations, sentences};
 pub use tokens::{tokenize, Token, TokenKind};

@@ -2,22 +2,39 @@
 
 use crate::fold::{fold, is_space};
 use crate::tokens::{Token, TokenKind};
+use std::collections::HashSet;
+use std::sync::{OnceLock, RwLock};
 use vigie_model::Span;
 
-/// Abbreviations after which a period does not end a sentence (folded, without the
-/// period). Titles, ranks and common shortenings of French and English news.
-const ABBREVIATIONS: &[&str] = &[
-    "m", "mm", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste", "gen", "gal", "col",
-    "lt", "lt-col", "cdt", "cne", "capt", "sgt", "adj", "cpl", "maj", "brig", "mr", "mrs", "ms",
-    "prof", "rev", "sen", "rep", "gov", "no", "n°", "art", "av", "bd", "etc", "cf", "p", "pp",
-    "vol", "env", "approx", "vs", "jr", "sr", "inc", "ltd", "co", "corp", "dept", "fig", "ex",
-    "ca", "janv", "fevr", "avr", "juil", "sept", "oct", "nov", "dec", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep",
-];
+/// Abbreviations after which a period does not end a sentence (`data/abbreviations.txt`,
+/// folded, without the period), with those a user added ([`add_abbreviations`]).
+fn abbreviations() -> &'static RwLock<HashSet<String>> {
+    static A: OnceLock<RwLock<HashSet<String>>> = OnceLock::new();
+    A.get_or_init(|| RwLock::new(words_of(include_str!("../data/abbreviations.txt")).collect()))
+}
+
+/// The folded words of an abbreviation list: whitespace-separated, `#` comments.
+fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .map(|w| fold(w.trim_end_matches('.')))
+}
+
+/// Adds abbreviations (a text in the format of `data/abbreviations.txt`, such as the
+/// user's `abbreviations.txt`) to those after which a period does not end a sentence, for
+/// the rest of the process.
+pub fn add_abbreviations(text: &str) {
+    let mut a = abbreviations().write().unwrap_or_else(|e| e.into_inner());
+    a.extend(words_of(text));
+}
 
 fn is_abbreviation(word: &str) -> bool {
     let f = fold(word);
-    ABBREVIATIONS.contains(&f.as_str())
+    abbreviations()
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(&f)
         // single capital initials: "J. Dupont", "A.B."
         || (word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase()))
 }
@@ -182,5 +199,16 @@ mod tests {
             split(t),
             ["Titre du jour", "09/10/2024 – La rédaction", "Texte ici."]
         );
+    }
+
+    /// Issue 12: abbreviations are data, and a user's list adds to them.
+    #[test]
+    fn issue12_user_abbreviations_do_not_end_sentences() {
+        let text = "Le Zorgt. Diallo est arrivé. Il est reparti.";
+        let count = |t: &str| sentences(t, &crate::tokenize(t)).len();
+        assert_eq!(count(text), 3);
+        add_abbreviations("# a user's list\nzorgt\n");
+        assert_eq!(count(text), 2);
+        assert_eq!(count("Le Lt-col. Diarra est arrivé. Il est reparti."), 2);
     }
 }
