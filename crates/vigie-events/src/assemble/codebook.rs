@@ -76,6 +76,23 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         fill_side(&mut d.actor1, &mut d.assoc1, &keep1);
         fill_side(&mut d.actor2, &mut d.assoc2, &keep2);
     }
+    // a fight between the police or the army and people of no armed group ("clashes
+    // between police and students", "des affrontements entre jeunes et forces de
+    // l'ordre"): ACLED's codebook makes it mob violence, the people rioters
+    if battle && d.fight && mob_against_the_state(&d, &camp_of) {
+        let state = if d.actor1 == Some("Civilians") {
+            d.actor2
+        } else {
+            d.actor1
+        };
+        d.event_type = EventType::Riots;
+        d.sub_event_type = SubEventType::MobViolence;
+        d.actor1 = Some("Rioters");
+        d.assoc1.clear();
+        d.actor2 = state;
+        d.assoc2.clear();
+    }
+    let battle = d.event_type == EventType::Battles;
     if battle {
         battle_sides_before(&mut d, &camp_of);
     }
@@ -262,6 +279,17 @@ pub(super) fn kills_make_an_attack(d: &mut Draft<'_>) {
         }
         _ => {}
     }
+}
+
+/// True when one side of a fight is civilians alone and the other state forces alone.
+fn mob_against_the_state(d: &Draft<'_>, camp_of: &impl Fn(&str) -> Option<Camp>) -> bool {
+    let civ = |main: Option<&str>, assoc: &[&str]| main == Some("Civilians") && assoc.is_empty();
+    let state = |main: Option<&str>, assoc: &[&str]| {
+        main.and_then(camp_of) == Some(Camp::State)
+            && assoc.iter().all(|a| camp_of(a) == Some(Camp::State))
+    };
+    (civ(d.actor1, &d.assoc1) && state(d.actor2, &d.assoc2))
+        || (civ(d.actor2, &d.assoc2) && state(d.actor1, &d.assoc1))
 }
 
 /// Replaces a side's main actor by its first associate, or by nobody.
@@ -578,5 +606,56 @@ mod tests {
             assert_ne!(e[0].actor1.as_deref(), Some("Rebels"), "{text}: {e:?}");
             assert_eq!(e[0].actor2.as_deref(), Some("Rebels"), "{text}: {e:?}");
         }
+    }
+
+    /// Issue 12: a fight between state forces and people of no armed group is mob
+    /// violence; with an armed group it stays a battle.
+    #[test]
+    fn issue12_police_against_a_crowd_is_mob_violence() {
+        for (text, lang, police, crowd) in [
+            (
+                "On 4 May 2024, clashes broke out between police and students in Sora.",
+                Lang::En,
+                "police",
+                "students",
+            ),
+            (
+                "Le 4 mai 2024, des affrontements ont opposé la police et des étudiants à Sora.",
+                Lang::Fr,
+                "la police",
+                "des étudiants",
+            ),
+        ] {
+            let date = if lang == Lang::En {
+                "On 4 May 2024"
+            } else {
+                "Le 4 mai 2024"
+            };
+            let d = Doc::new(text, lang)
+                .published("2024-05-05")
+                .date(date, "2024-05-04", "2024-05-04")
+                .actor(police, "Police", 1)
+                .actor(crowd, "Civilians", 7)
+                .place("Sora", "ML", Some((15.0, -1.0)));
+            let e = events(&d);
+            assert!(!e.is_empty(), "{text}");
+            assert_eq!(
+                e[0].sub_event_type,
+                SubEventType::MobViolence,
+                "{text}: {e:?}"
+            );
+            assert_eq!(e[0].actor1.as_deref(), Some("Rioters"), "{text}");
+            assert_eq!(e[0].actor2.as_deref(), Some("Police"), "{text}");
+        }
+        let d = Doc::new(
+            "On 4 May 2024, clashes broke out between police and rebels in Sora.",
+            Lang::En,
+        )
+        .published("2024-05-05")
+        .date("On 4 May 2024", "2024-05-04", "2024-05-04")
+        .actor("police", "Police", 1)
+        .actor("rebels", "Rebels", 2)
+        .place("Sora", "ML", Some((15.0, -1.0)));
+        assert_eq!(events(&d)[0].sub_event_type, SubEventType::ArmedClash);
     }
 }
