@@ -2,6 +2,8 @@
 
 use crate::fold::fold_into;
 use crate::tokens::{Token, TokenKind};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 use vigie_model::Lang;
 
 /// The outcome of language detection.
@@ -15,21 +17,31 @@ pub struct LangGuess {
     pub evidence: usize,
 }
 
-const FR: &[&str] = &[
-    "le", "la", "les", "des", "du", "de", "et", "est", "un", "une", "dans", "pour", "que", "qui",
-    "sur", "au", "aux", "par", "avec", "pas", "ont", "ete", "sont", "selon", "leur", "leurs",
-    "ces", "cette", "il", "ils", "elle", "l'", "d'", "qu'", "n'", "s'", "a", "ou", "mais",
-];
-const EN: &[&str] = &[
-    "the", "of", "and", "to", "in", "is", "was", "were", "that", "for", "on", "with", "by", "from",
-    "at", "as", "has", "have", "had", "their", "they", "this", "which", "said", "an", "it", "its",
-    "be", "been", "who", "are", "not", "but",
-];
+/// The function words of each language (`data/function_words.tsv`), read once.
+fn function_words() -> &'static (HashSet<String>, HashSet<String>) {
+    static W: OnceLock<(HashSet<String>, HashSet<String>)> = OnceLock::new();
+    W.get_or_init(|| {
+        let (mut fr, mut en) = (HashSet::new(), HashSet::new());
+        for line in include_str!("../data/function_words.tsv").lines() {
+            let Some((lang, words)) = line.split_once('\t') else {
+                continue;
+            };
+            let set = match lang {
+                "fr" => &mut fr,
+                "en" => &mut en,
+                _ => continue,
+            };
+            set.extend(words.split_whitespace().map(crate::fold));
+        }
+        (fr, en)
+    })
+}
 
 /// Guesses French or English from function words. Ties and texts with no function words
 /// default to French with confidence 0; callers that know better pass `--lang`.
 pub fn detect_lang(text: &str, tokens: &[Token]) -> LangGuess {
     let (mut fr, mut en) = (0usize, 0usize);
+    let (fr_words, en_words) = function_words();
     let mut buf = String::new();
     // the first few thousand words are plenty
     for t in tokens
@@ -39,10 +51,10 @@ pub fn detect_lang(text: &str, tokens: &[Token]) -> LangGuess {
     {
         buf.clear();
         fold_into(t.text(text), &mut buf);
-        if FR.contains(&buf.as_str()) {
+        if fr_words.contains(buf.as_str()) {
             fr += 1;
         }
-        if EN.contains(&buf.as_str()) {
+        if en_words.contains(buf.as_str()) {
             en += 1;
         }
     }
