@@ -271,8 +271,11 @@ impl Pipeline {
         let demonyms = tokens
             .iter()
             .enumerate()
+            // only a capitalized word can be taken for a place without a cue
             .filter(|(i, t)| {
-                t.kind == vigie_text::TokenKind::Word && self.actors.is_demonym(folded.get(*i))
+                t.kind == vigie_text::TokenKind::Word
+                    && t.is_capitalized(text)
+                    && self.actors.is_demonym(folded.get(*i))
             })
             .map(|(_, t)| t.span);
         let taken: Vec<Span> = actors
