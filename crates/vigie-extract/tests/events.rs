@@ -749,3 +749,28 @@ fn issue12_nationality_words_are_not_places() {
     );
     assert!(names.contains(&"Ayorou"), "{names:?}");
 }
+
+/// Issue 12: a kind of event spoken of in general ("des cas d'enlèvement", "cases of
+/// abduction") is no event; one abduction told is one.
+#[test]
+fn issue12_cases_of_a_kind_are_no_event() {
+    for (text, lang) in [
+        (
+            "On signale aussi des cas d'enlèvement de commerçants autour de Kidal.",
+            Lang::Fr,
+        ),
+        (
+            "Aid workers report cases of abduction of traders around Kidal.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2025-05-04");
+        assert!(ex.events.is_empty(), "{text}: {:#?}", ex.events);
+    }
+    let ex = extract(
+        "Le 3 mai 2025, des hommes armés ont enlevé deux commerçants près de Kidal.",
+        Lang::Fr,
+        "2025-05-04",
+    );
+    assert_eq!(ex.events.len(), 1, "{:#?}", ex.events);
+}
