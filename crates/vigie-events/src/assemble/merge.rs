@@ -35,6 +35,41 @@ pub(super) struct Draft<'p> {
     pub(super) self_guided: bool,
 }
 
+impl<'p> Draft<'p> {
+    /// A draft of one type, told by rule `rule`, with nothing read yet: no sides, no
+    /// figures, no claims, no evidence, no flags.
+    pub(super) fn new(
+        event_type: EventType,
+        sub_event_type: SubEventType,
+        rule: Cow<'p, str>,
+        when: When,
+        place: Option<&'p PlaceMention>,
+    ) -> Draft<'p> {
+        Draft {
+            event_type,
+            sub_event_type,
+            rules: vec![rule],
+            when,
+            place,
+            actor1: None,
+            assoc1: Vec::new(),
+            actor2: None,
+            assoc2: Vec::new(),
+            dead: None,
+            wounded: None,
+            claims: Vec::new(),
+            evidence: Vec::new(),
+            weak_type: false,
+            generic: false,
+            lost: Vec::new(),
+            harm: false,
+            journey: false,
+            fight: false,
+            self_guided: false,
+        }
+    }
+}
+
 pub(super) fn overlaps(a: When, b: When) -> bool {
     if a.fallback || b.fallback {
         return true;
@@ -238,28 +273,8 @@ mod tests {
     }
 
     fn draft<'p>(t: &'p str, sub: &'p str, w: When, place: Option<&'p PlaceMention>) -> Draft<'p> {
-        Draft {
-            event_type: t.parse().unwrap(),
-            sub_event_type: sub.parse().unwrap(),
-            rules: vec![Cow::Borrowed("test/rule")],
-            when: w,
-            place,
-            actor1: None,
-            assoc1: Vec::new(),
-            actor2: None,
-            assoc2: Vec::new(),
-            dead: None,
-            wounded: None,
-            claims: Vec::new(),
-            evidence: Vec::new(),
-            weak_type: false,
-            generic: false,
-            lost: Vec::new(),
-            harm: false,
-            journey: false,
-            fight: false,
-            self_guided: false,
-        }
+        let (t, sub) = (t.parse().unwrap(), sub.parse().unwrap());
+        Draft::new(t, sub, Cow::Borrowed("test/rule"), w, place)
     }
 
     #[test]

@@ -260,15 +260,6 @@ pub fn assemble_folded(
             let claim = claim_for(inp, s, rule.sub_event_type.as_str());
             for place in places_for(inp, main, s, trig) {
                 let mut d = Draft {
-                    event_type: rule.event_type,
-                    sub_event_type: rule.sub_event_type,
-                    rules: vec![Cow::Borrowed(rule.id.as_str())],
-                    when,
-                    place,
-                    actor1: None,
-                    assoc1: Vec::new(),
-                    actor2: None,
-                    assoc2: Vec::new(),
                     dead,
                     wounded,
                     claims: vec![claim],
@@ -280,6 +271,13 @@ pub fn assemble_folded(
                     journey: rule.flags.journey,
                     fight: rule.flags.fight,
                     self_guided: rule.flags.self_guided,
+                    ..Draft::new(
+                        rule.event_type,
+                        rule.sub_event_type,
+                        Cow::Borrowed(rule.id.as_str()),
+                        when,
+                        place,
+                    )
                 };
                 fill_side(&mut d.actor1, &mut d.assoc1, &acts);
                 fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);

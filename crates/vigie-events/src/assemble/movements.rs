@@ -47,26 +47,16 @@ pub(super) fn journey_draft<'p>(
     // movements themselves
     place?;
     Some(Draft {
-        event_type: EventType::StrategicDevelopments,
-        sub_event_type: SubEventType::Other,
-        rules: vec![Cow::Borrowed("strategic/other/movement")],
-        when,
-        place,
         actor1: actor,
-        assoc1: Vec::new(),
-        actor2: None,
-        assoc2: Vec::new(),
-        dead: None,
-        wounded: None,
-        claims: Vec::new(),
         evidence: moves.iter().map(|m| m.evidence.span()).collect(),
-        weak_type: false,
-        generic: false,
-        lost: Vec::new(),
-        harm: false,
         journey: true,
-        fight: false,
-        self_guided: false,
+        ..Draft::new(
+            EventType::StrategicDevelopments,
+            SubEventType::Other,
+            Cow::Borrowed("strategic/other/movement"),
+            when,
+            place,
+        )
     })
 }
 
