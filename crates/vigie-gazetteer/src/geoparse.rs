@@ -135,8 +135,9 @@ impl<'g> Geoparser<'g> {
     }
 
     /// [`Geoparser::find_folded`] with the countries of the actors the text names
-    /// (ISO2, one entry per distinct actor): each votes once for its country when the
-    /// geoparser weighs which countries the document is about.
+    /// (ISO2, one entry per distinct actor): each votes for its country, as much as two
+    /// places that lie in it, when the geoparser weighs which countries the document is
+    /// about.
     pub fn find_with_focus(
         &self,
         text: &str,

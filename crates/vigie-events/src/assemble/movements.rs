@@ -63,7 +63,7 @@ pub(super) fn journey_draft<'p>(
 /// A place a movement can be at: a precise place ([`precise`]), or the capital, which a
 /// convoy reaches like any town ("est arrivé à Bamako") though an event named with it
 /// alone is often only the dateline.
-pub(super) fn movement_place(_text: &str, p: &PlaceMention, main: Option<&str>) -> bool {
+pub(super) fn movement_place(p: &PlaceMention, main: Option<&str>) -> bool {
     precise(p, main) || (p.feature == "PPLC" && main.is_none_or(|m| m == p.country))
 }
 
@@ -139,7 +139,7 @@ pub(super) fn movements<'a>(
             let status = if status == MovementStatus::TurnedBack
                 && s.places
                     .iter()
-                    .any(|p| movement_place(inp.text, p, main) && origin_after(p))
+                    .any(|p| movement_place(p, main) && origin_after(p))
             {
                 MovementStatus::Departed
             } else {
@@ -151,7 +151,7 @@ pub(super) fn movements<'a>(
                 .places
                 .iter()
                 .copied()
-                .filter(|p| movement_place(inp.text, p, main))
+                .filter(|p| movement_place(p, main))
                 .filter(|p| {
                     let w = s.word_at(p.span.start);
                     !s.cues(CueKind::Destination)
@@ -211,12 +211,7 @@ pub(super) fn movements<'a>(
                 sentences[si.saturating_sub(2)..si]
                     .iter()
                     .rev()
-                    .find_map(|x| {
-                        x.places
-                            .iter()
-                            .copied()
-                            .find(|p| movement_place(inp.text, p, main))
-                    })
+                    .find_map(|x| x.places.iter().copied().find(|p| movement_place(p, main)))
             });
             // "est entré dans le camp", "sur le site de la bataille": a place named before
             let place = place.or_else(|| {
