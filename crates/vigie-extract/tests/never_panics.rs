@@ -82,8 +82,9 @@ fn issue12_fatalities_are_ordered_for_every_figure() {
         format!("Le 2 mai 2023, {fig} soldats ont été tués dans une embuscade près de Ménaka.")
     };
     let en = |fig: &str| format!("On 2 May 2023, gunmen killed {fig} villagers near Gao.");
-    let en2 =
-        |fig: &str| format!("On 2 May 2023, {fig} soldiers were killed in an ambush near Menaka.");
+    let en2 = |fig: &str| {
+        format!("On 2 May 2023, {fig} soldiers died when their patrol was ambushed outside Menaka.")
+    };
     let mut texts: Vec<(String, Lang)> = Vec::new();
     for f in fr_figures {
         texts.push((fr(f), Lang::Fr));

@@ -207,7 +207,7 @@ pub(super) fn casualties(
         }
         .ordered()
     };
-    // "le commandant du détachement a perdu la vie", "a soldier was killed": one dead
+    // "le chef de la patrouille a été tué", "a gendarme died of his wounds": one dead
     let one_dead = s
         .cues(CueKind::OnePerson)
         .any(|p| {

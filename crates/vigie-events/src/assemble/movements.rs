@@ -32,7 +32,7 @@ pub(super) fn journey_draft<'p>(
     };
     let actor = first.actor.strip_suffix(" convoy");
     // no place where the force was seen: the nearest place its sentences name, a
-    // destination included ("a fait marche arrière et repris la direction de Kidal")
+    // destination included ("la colonne a rebroussé chemin vers Tessalit")
     let main = main_country(inp);
     let place = last_seen.or_else(|| {
         moves.iter().find_map(|m| {
