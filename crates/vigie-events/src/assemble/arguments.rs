@@ -152,19 +152,26 @@ pub(super) fn precise_here(text: &str, s: &Sentence, p: &PlaceMention, main: Opt
         let w = s.word_at(p.span.start);
         (w.saturating_sub(4)..w).any(|k| s.is(Word::Authority, k))
     };
-    precise(p, main)
-        || (p.feature == "PPLC"
-            && main.is_none_or(|m| m == p.country)
-            && !is_dateline(text, p)
-            && !seat())
+    precise(p, main) || (main_capital(p, main) && !is_dateline(text, p) && !seat())
+}
+
+/// Whether a place is the capital of the document's main country (of any, when the
+/// document has none).
+pub(super) fn main_capital(p: &PlaceMention, main: Option<&str>) -> bool {
+    p.feature == "PPLC" && main.is_none_or(|m| m == p.country)
 }
 
 /// True when a place mention opens its line and is followed by the marks of a dateline:
 /// a dash, an opening parenthesis or a comma ("GAO (AFP) -", "Bamako — Le convoi…",
 /// "Niamey, le 3 mars —").
 pub(super) fn is_dateline(text: &str, p: &PlaceMention) -> bool {
-    let line_start = text[..p.span.start].rfind('\n').map_or(0, |i| i + 1);
-    let opens_line = text[line_start..p.span.start].trim().is_empty();
+    // only blanks between the line's start and the name (read back to the first other
+    // character, not over the whole line)
+    let opens_line = text[..p.span.start]
+        .chars()
+        .rev()
+        .take_while(|c| *c != '\n')
+        .all(char::is_whitespace);
     let after = text[p.span.end..].trim_start();
     opens_line && after.starts_with(['—', '–', '-', '(', ','])
 }

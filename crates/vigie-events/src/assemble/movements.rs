@@ -64,7 +64,7 @@ pub(super) fn journey_draft<'p>(
 /// convoy reaches like any town ("est arrivé à Bamako") though an event named with it
 /// alone is often only the dateline.
 pub(super) fn movement_place(p: &PlaceMention, main: Option<&str>) -> bool {
-    precise(p, main) || (p.feature == "PPLC" && main.is_none_or(|m| m == p.country))
+    precise(p, main) || main_capital(p, main)
 }
 
 /// True when sentence `s` names a unit that can move, or a state or foreign force:
