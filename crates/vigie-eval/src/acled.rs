@@ -245,6 +245,8 @@ pub struct Outcome {
     pub location: Option<bool>,
     /// Distance in km when both have coordinates.
     pub km: Option<f64>,
+    /// The predicted place: the gazetteer's name and the words written.
+    pub place_predicted: Option<String>,
     /// The predicted `best` (0 when no figure, or no event).
     pub fatalities_predicted: u32,
     /// `best` equal to ACLED's figure.
@@ -322,6 +324,13 @@ pub fn score_note(note: &Note, extraction: &Value, actors: &ActorMap) -> Outcome
         sub_event_type: note.sub_event_type.as_ref().map(|g| *g == sub),
         location: note.point.map(|_| dist.is_some_and(|d| d <= 25.0)),
         km: dist,
+        place_predicted: loc.map(|l| {
+            format!(
+                "{} \"{}\"",
+                s(l, "name"),
+                l.get("span").map_or(String::new(), |sp| s(sp, "text"))
+            )
+        }),
         fatalities_predicted: fat,
         fatalities: fat == note.fatalities,
         date: date_ok,

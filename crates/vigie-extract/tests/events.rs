@@ -774,3 +774,33 @@ fn issue12_cases_of_a_kind_are_no_event() {
     );
     assert_eq!(ex.events.len(), 1, "{:#?}", ex.events);
 }
+
+/// Issue 12: a village the gazetteer lacks, followed by its district and region in
+/// parentheses, is where the event happened; it takes the district's point, less
+/// precisely, and the district and region are not more places of the event.
+#[test]
+fn issue12_a_village_named_with_its_district_is_the_event_place() {
+    for (text, lang) in [
+        (
+            "On 2 March 2024, gunmen attacked the hamlet of Woro Kanda (Bandiagara, Mopti) and killed two herders.",
+            Lang::En,
+        ),
+        (
+            "Le 2 mars 2024, des hommes armés ont attaqué Woro Kanda (Bandiagara, Mopti) et tué deux bergers.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-03-03");
+        assert_eq!(ex.events.len(), 1, "{text}: {:#?}", ex.events);
+        let at = ex.events[0].location.as_ref().expect("a place");
+        assert_eq!(at.span.text, "Woro Kanda", "{text}");
+        assert!(at.unresolved, "{at:?}");
+        let district = ex
+            .places
+            .iter()
+            .find(|p| p.span.text == "Bandiagara")
+            .expect("the district");
+        assert_eq!((at.lat, at.lon), (district.lat, district.lon), "{text}");
+        assert_eq!(ex.events[0].geo_precision, 2, "{text}");
+    }
+}

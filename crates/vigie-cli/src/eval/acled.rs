@@ -149,7 +149,11 @@ fn describe(note: &Note, o: &Outcome, actors: &ActorMap) -> String {
         mapped,
         note.actor1,
         pred,
-        o.km.map_or("no point".to_string(), |k| format!("{k:.0} km off")),
+        match (&o.place_predicted, o.km) {
+            (Some(p), Some(k)) => format!("{p} {k:.0} km off"),
+            (Some(p), None) => format!("{p} no point"),
+            (None, _) => "no place".to_string(),
+        },
         o.fatalities_predicted,
         o.actor1_predicted.as_deref().unwrap_or("-"),
         note.notes

@@ -246,11 +246,18 @@ pub(super) fn places_for<'a>(
     if !inside(s.span, main.span.span()) || is_country(main) {
         return vec![Some(main)];
     }
+    // administrative hints ("Boni (Douentza, Mopti)") say where a place lies, they are
+    // not more places of the event
     let in_sentence: Vec<&'a PlaceMention> = s
         .places
         .iter()
-        .copied()
-        .filter(|p| !is_country(p) && p.relative.is_none())
+        .enumerate()
+        .filter(|(i, p)| {
+            !is_country(p)
+                && p.relative.is_none()
+                && PlaceMention::hint_target(inp.text, s.places, *i).is_none()
+        })
+        .map(|(_, p)| *p)
         .collect();
     let Some(at) = in_sentence.iter().position(|p| p.span == main.span) else {
         return vec![Some(main)];

@@ -2,6 +2,7 @@
 //! de Djenné)". The places in parentheses say in which district and region the place
 //! lies, the way analysts and wire services disambiguate village names. A place resolved
 //! far from its own hint is a namesake: the hint picks the place of that name nearest to it.
+//! A place the gazetteer lacks takes its hint's point, less precisely.
 
 use super::km;
 use crate::{Gazetteer, KeyLevel};
@@ -23,7 +24,13 @@ pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
         if i > 0 && PlaceMention::hint_target(text, places, i - 1) == Some(t) {
             continue;
         }
-        let (Some(hint), Some(at)) = (places[i].point(), places[t].point()) else {
+        let Some(hint) = places[i].point() else {
+            continue;
+        };
+        let Some(at) = places[t].point() else {
+            if places[t].unresolved && places[t].relative.is_none() {
+                locate_by_hint(places, t, i);
+            }
             continue;
         };
         if places[t].unresolved || km(at.0, at.1, hint.0, hint.1) <= HINT_KM {
@@ -51,6 +58,25 @@ pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
             m.admin2 = admin2;
         }
     }
+}
+
+/// Gives the unresolved place `t`, which the gazetteer lacks, the point and areas of
+/// its hint `i`, the way a coder places a village no gazetteer has at the seat of the
+/// district it is said to lie in: geo-precision 2 for a district or town ("Kéra (Ansongo,
+/// Gao)"), 3 when the hint is a whole region ("Kéra (Gao region)").
+fn locate_by_hint(places: &mut [PlaceMention], t: usize, i: usize) {
+    let h = places[i].clone();
+    let m = &mut places[t];
+    m.lat = h.lat;
+    m.lon = h.lon;
+    m.country = h.country;
+    m.admin1 = h.admin1;
+    m.admin2 = h.admin2;
+    m.geo_precision = if h.feature == "ADM1" || h.geo_precision >= 3 {
+        3
+    } else {
+        2
+    };
 }
 
 #[cfg(test)]

@@ -19,6 +19,17 @@ use vigie_text::hash::FastMap as HashMap;
 /// [`NEAR_KM`](super::score::NEAR_KM) apart (one degree of latitude is 111 km everywhere).
 const FAR_DEGREES: f64 = 4.0;
 
+/// What a place gains when the name written is its own, not one of its variants: of two
+/// villages of a district, the one called "Koro" is meant by "Koro" rather than one
+/// that some source also spells so. Less than any feature or support difference.
+const OWN_NAME: f64 = 0.1;
+
+/// Whether `name` (folded) is the place's own name. An area's name with its
+/// administrative word ("Koro Cercle") is not: the bare name is its seat's.
+fn own_name(name: &str, p: &PlaceRef<'_>) -> bool {
+    vigie_text::fold(p.name) == name
+}
+
 /// The place chosen for a candidate, with its score.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Choice {
@@ -56,7 +67,7 @@ pub(super) fn choose(
         )
     };
     let mut chosen: Vec<Option<Choice>> = vec![None; cands.len()];
-    let mut near: Vec<(f64, f64)> = Vec::new();
+    let mut near: Vec<Anchor<'_>> = Vec::new();
     for pass in 0..2 {
         // the places chosen so far (none in the first pass), with their names
         let anchors = if pass == 0 {
@@ -75,7 +86,7 @@ pub(super) fn choose(
             let name = name_of(c);
             // where the places of the other names are
             near.clear();
-            near.extend(anchors.iter().filter(|a| a.0 != name).map(|a| (a.2, a.3)));
+            near.extend(anchors.iter().filter(|a| a.name != name).copied());
             let places = &arena[c.places.clone()];
             let refs = &refs[c.places.clone()];
             let best = best_place(c, name, places, refs, &near, focus);
@@ -87,24 +98,68 @@ pub(super) fn choose(
     chosen
 }
 
+/// A place chosen in the first pass, which supports the places of the other names.
+#[derive(Debug, Clone, Copy)]
+struct Anchor<'s> {
+    /// The name it was chosen for (folded).
+    name: &'s str,
+    /// The place.
+    place: PlaceId,
+    /// Its point.
+    lat: f64,
+    lon: f64,
+    /// For a first-level region, its admin1 code: a region supports the places inside
+    /// it, however far from its centre ("Koro (Mopti)": the Koro of the Mopti region,
+    /// not a namesake that happens to lie nearer the region's middle); empty otherwise.
+    region: &'s str,
+}
+
+impl Anchor<'_> {
+    /// How far place `p` is from this anchor, in km: 0 inside its region; for a region,
+    /// infinite outside it (a region's centre says nothing of how near a place is).
+    fn km_to(&self, p: &PlaceRef<'_>) -> f64 {
+        if self.region.is_empty() {
+            km(self.lat, self.lon, p.lat, p.lon)
+        } else if p.admin1_code == self.region {
+            0.0
+        } else {
+            f64::INFINITY
+        }
+    }
+}
+
 /// The places chosen so far that locate the others: each name's place once, with its
 /// name and point; countries do not count.
 fn anchors<'s>(
-    gaz: &Gazetteer,
+    gaz: &'s Gazetteer,
     cands: &[Cand],
     chosen: &[Option<Choice>],
     names: &'s str,
-) -> Vec<(&'s str, PlaceId, f64, f64)> {
-    let mut anchors: Vec<(&str, PlaceId, f64, f64)> = Vec::new();
+) -> Vec<Anchor<'s>> {
+    let mut anchors: Vec<Anchor<'s>> = Vec::new();
     for (k, ch) in chosen.iter().enumerate() {
         let Some(ch) = ch else { continue };
         let name = &names[cands[k].name.clone()];
-        if anchors.iter().any(|a| a.0 == name && a.1 == ch.place) {
+        if anchors
+            .iter()
+            .any(|a| a.name == name && a.place == ch.place)
+        {
             continue;
         }
         if let Some(p) = gaz.place(ch.place) {
             if !p.feature_code.starts_with("PCL") {
-                anchors.push((name, ch.place, p.lat, p.lon));
+                let region = if p.feature_code == "ADM1" {
+                    p.admin1_code
+                } else {
+                    ""
+                };
+                anchors.push(Anchor {
+                    name,
+                    place: ch.place,
+                    lat: p.lat,
+                    lon: p.lon,
+                    region,
+                });
             }
         }
     }
@@ -119,7 +174,7 @@ fn best_place(
     name: &str,
     places: &[(PlaceId, KeyLevel)],
     refs: &[Option<PlaceRef<'_>>],
-    near: &[(f64, f64)],
+    near: &[Anchor<'_>],
     focus: &Focus<'_>,
 ) -> Option<Choice> {
     let mut best: Option<Choice> = None;
@@ -129,14 +184,17 @@ fn best_place(
         // FAR_DEGREES of latitude away is farther, its distance is not needed
         let near_km = near
             .iter()
-            .filter(|a| (a.0 - p.lat).abs() <= FAR_DEGREES)
-            .map(|a| km(a.0, a.1, p.lat, p.lon))
+            .filter(|a| !a.region.is_empty() || (a.lat - p.lat).abs() <= FAR_DEGREES)
+            .map(|a| a.km_to(&p))
             .fold(f64::INFINITY, f64::min);
         let ctx = focus.ctx(p.country, name);
         if !accept(&p, c, level, ctx, near_km) {
             continue;
         }
-        let s = score(&p, c, level, ctx, near_km);
+        let mut s = score(&p, c, level, ctx, near_km);
+        if own_name(name, &p) {
+            s += OWN_NAME;
+        }
         if best.is_none_or(|b| s > b.score) {
             best = Some(Choice {
                 place: pid,
@@ -195,7 +253,7 @@ mod tests {
         let t = TestDoc::new("Le Niger et Niamey.", Lang::Fr);
         let r = t.resolved();
         let anchors = anchors(gaz(), &r.cands, &r.chosen, &r.names);
-        let names: Vec<&str> = anchors.iter().map(|a| a.0).collect();
+        let names: Vec<&str> = anchors.iter().map(|a| a.name).collect();
         assert_eq!(names, ["niamey"]);
     }
 
@@ -215,5 +273,32 @@ mod tests {
         );
         let places = [(0, KeyLevel::Exact)];
         assert!(best_place(c, "kidal", &places, &[None], &[], &focus).is_none());
+    }
+
+    /// Issue 12: of two villages a district holds, the one whose own name is written
+    /// wins over one that only carries it as a variant; a region named beside it
+    /// supports every place inside it, not the ones nearest its centre.
+    #[test]
+    fn issue12_own_name_and_region_support() {
+        for (text, lang) in [
+            (
+                "Des tirs ont été entendus à Koro (Mopti) dans la nuit.",
+                Lang::Fr,
+            ),
+            ("Shots were heard overnight in Koro (Mopti).", Lang::En),
+        ] {
+            let t = TestDoc::new(text, lang);
+            let r = t.resolved();
+            let k = r
+                .cands
+                .iter()
+                .position(|c| &r.names[c.name.clone()] == "koro");
+            let place = k
+                .and_then(|k| r.chosen[k])
+                .and_then(|c| gaz().place(c.place))
+                .expect("Koro resolved");
+            assert_eq!(place.name, "Koro", "{text}");
+            assert_eq!(place.feature_code, "PPLA2", "{text}");
+        }
     }
 }

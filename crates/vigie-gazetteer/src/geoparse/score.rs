@@ -147,10 +147,13 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
         return false;
     }
     // a name spelled otherwise than every name of the place (a transliteration or a
-    // vowel-skeleton match) is that place only where something points to its country or
-    // its neighbourhood: "the village of Gomso-Na" in a report about the Sahel is not a
-    // Russian town with a similar alternate name, but a village the gazetteer lacks
-    if !exact && ctx == Ctx::None && !near {
+    // vowel-skeleton match) is that place only where the document's main country or a
+    // neighbour points to it, or, in a home country, when the place is a known town:
+    // "the village of Gomso-Na" in a report about the Sahel is not a Russian town with a
+    // similar alternate name, and "near Kessou" is not a hamlet's variant spelling on the
+    // Atlantic coast, but a village the gazetteer lacks; "Tillabery" is Tillabéri
+    let known_town = p.population > 0 || code.starts_with("PPLA") || code.starts_with("ADM");
+    if !(exact || near || ctx == Ctx::Main || ctx == Ctx::Home && known_town) {
         return false;
     }
     // strong support: a cue naming this kind of place, a neighbour, the document's country
@@ -286,6 +289,11 @@ mod tests {
         c.cue = Some(Cue::Town);
         for level in [KeyLevel::Skeleton, KeyLevel::Translit] {
             assert!(!accept(&town, &c, level, Ctx::None, 2000.0), "{level:?}");
+            // in a home country, a known town's variant spelling is that town; a
+            // hamlet's is not
+            assert!(accept(&town, &c, level, Ctx::Home, 2000.0), "{level:?}");
+            let hamlet = place('P', "PPL", "SN", 0);
+            assert!(!accept(&hamlet, &c, level, Ctx::Home, 2000.0), "{level:?}");
             assert!(accept(&town, &c, level, Ctx::Main, 2000.0), "{level:?}");
             assert!(accept(&town, &c, level, Ctx::None, 50.0), "{level:?}");
         }

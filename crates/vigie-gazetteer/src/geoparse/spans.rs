@@ -33,8 +33,10 @@ pub(super) struct Found<'a> {
     pub arena: Vec<(PlaceId, KeyLevel)>,
     /// Words of person names and other non-place names (folded): one sense per document.
     pub person_words: HashSet<&'a str>,
-    /// Capitalized single words the gazetteer does not know (see `unresolved`).
-    pub unknown: Vec<usize>,
+    /// Capitalized names the gazetteer does not know (see `unresolved`), as token
+    /// ranges: a single word, or a run of a few capitalized words none of which is a
+    /// place.
+    pub unknown: Vec<(usize, usize)>,
 }
 
 /// The gazetteer lookups of one document, memoized by name.
@@ -189,7 +191,7 @@ struct Scanner<'a, 'g, 'x> {
     lookup: Lookup<'a, 'g>,
     cands: Vec<Cand>,
     person_words: HashSet<&'a str>,
-    unknown: Vec<usize>,
+    unknown: Vec<(usize, usize)>,
     /// Scratch buffer for cue phrases.
     phrase: String,
 }
@@ -215,11 +217,21 @@ impl Scanner<'_, '_, '_> {
         // a run of capitalized words that is not a place as a whole names something
         // else (a person, an organisation), unless capitals say little there
         let found = &self.cands[first_found..];
-        if found.is_empty() && e == a + 1 && ti[a].name_start && !doc.is_stop(a) {
-            self.unknown.push(a);
-        }
         let whole = found.len() == 1 && found[0].t0 == a && found[0].t1 == e;
         let keep = whole || caps_in_run < 2 || (a..e).all(|x| ti[x].weak);
+        // a name of one to three words that is not a place as a whole may be a
+        // village the gazetteer lacks ("Tin Tam", with its leading particle): the text
+        // decides later (see `unresolved`), unless a place is chosen inside it
+        let mut u = a;
+        while u > i && ti[u - 1].leading && ti[u - 1].name_start {
+            u -= 1;
+        }
+        if (found.is_empty() || !keep || u < a)
+            && e - u <= super::unresolved::MAX_NAME_WORDS
+            && (a..e).all(|x| ti[x].name_start && !doc.is_stop(x))
+        {
+            self.unknown.push((u, e));
+        }
         if !keep {
             self.cands.truncate(first_found);
             self.person_words
@@ -404,7 +416,8 @@ mod tests {
         let t = TestDoc::new("Ils ont fui la localité de Kwarbeleto.", Lang::Fr);
         let found = t.found();
         assert!(found.cands.is_empty());
-        assert_eq!(found.unknown, [t.at("Kwarbeleto")]);
+        let k = t.at("Kwarbeleto");
+        assert_eq!(found.unknown, [(k, k + 1)]);
     }
 
     #[test]

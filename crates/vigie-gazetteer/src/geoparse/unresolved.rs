@@ -26,14 +26,20 @@ use vigie_model::{PlaceMention, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::Token;
 
-/// A capitalized single word that the gazetteer did not resolve, with the cue before it.
+/// A capitalized name that the gazetteer did not resolve, with the cue before it: one
+/// word, or a few capitalized words in a row ("the village of Tin Tam").
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Unknown {
-    /// Its token.
+    /// Its first token.
     pub tok: usize,
+    /// The token after its last one.
+    pub end: usize,
     /// The cue phrase right before it, if any.
     pub cue: Option<Cue>,
 }
+
+/// How many capitalized words an unresolved name may have.
+pub(super) const MAX_NAME_WORDS: usize = 3;
 
 /// The GeoNames feature code that a place noun implies.
 fn feature_of(cue: Option<Cue>) -> &'static str {
@@ -77,14 +83,15 @@ fn anchor_after<'p>(
     })
 }
 
-/// The capitalized single words that may be places the gazetteer lacks, with the cue
-/// before each: the words no lookup found (`unknown`, from the candidate search), and the
-/// single words whose places were all refused (no place `chosen`). The last word of a
-/// text `cut` in the middle of a word, the words of person names and the words of fewer
-/// than four letters are left out.
+/// The capitalized names that may be places the gazetteer lacks, with the cue before
+/// each: the names no lookup found (`unknown`, from the candidate search: single words,
+/// and runs of up to [`MAX_NAME_WORDS`] words such as "Tin Tam"), and the names of up to
+/// that many words whose places were all refused (no place `chosen`). A name ending the
+/// text `cut` in the middle of a word, a single word of a person's name, names with a
+/// chosen place inside and names of fewer than four letters are left out.
 pub(super) fn unknown_names(
     doc: Doc<'_>,
-    mut unknown: Vec<usize>,
+    mut unknown: Vec<(usize, usize)>,
     cands: &[Cand],
     chosen: &[Option<Choice>],
     person_words: &HashSet<&str>,
@@ -98,20 +105,67 @@ pub(super) fn unknown_names(
         cands
             .iter()
             .zip(chosen)
-            .filter(|(c, ch)| ch.is_none() && c.single && !c.lower && doc.ti[c.t0].name_start)
-            .map(|(c, _)| c.t0),
+            .filter(|(c, ch)| {
+                ch.is_none() && c.t1 - c.t0 <= MAX_NAME_WORDS && !c.lower && doc.ti[c.t0].name_start
+            })
+            .map(|(c, _)| (c.t0, c.t1)),
     );
     unknown.sort_unstable();
     unknown.dedup();
-    unknown
-        .into_iter()
-        .filter(|&u| !(cut && u + 1 == n))
-        .filter(|&u| !person_words.contains(f(u)) && f(u).chars().count() >= 4)
-        .map(|u| Unknown {
+    // a name with a place chosen inside it is that place's context, not a name of its own
+    let holds_a_place = |u: usize, end: usize| {
+        cands
+            .iter()
+            .zip(chosen)
+            .any(|(c, ch)| ch.is_some() && c.t0 < end && u < c.t1)
+    };
+    let mut out: Vec<Unknown> = Vec::new();
+    for (u, end) in unknown {
+        if out.last().is_some_and(|p| u < p.end) || holds_a_place(u, end) {
+            continue;
+        }
+        if cut && end == n {
+            continue;
+        }
+        let letters: usize = (u..end).map(|k| f(k).chars().count()).sum();
+        // a run of several words was refused as a person's name only for not being a
+        // place: its own words do not count against it
+        if letters < 4 || end == u + 1 && person_words.contains(f(u)) {
+            continue;
+        }
+        out.push(Unknown {
             tok: u,
+            end,
             cue: doc.cue_before(u, &mut phrase),
-        })
-        .collect()
+        });
+    }
+    out
+}
+
+/// The folded words of a name, joined by spaces.
+fn folded_name(doc: Doc<'_>, u: &Unknown) -> String {
+    let mut s = String::new();
+    for k in u.tok..u.end {
+        if k > u.tok {
+            s.push(' ');
+        }
+        s.push_str(doc.f(k));
+    }
+    s
+}
+
+/// Whether a located place of `found` opens a parenthesis right after token `t`: an
+/// administrative hint ("Tin Tam (Bandiagara, Mopti)"), which says the name before it
+/// is a place of that district.
+fn hint_after(text: &str, tokens: &[Token], t: usize, found: &[PlaceMention]) -> bool {
+    let end = tokens[t].span.end;
+    found.iter().any(|p| {
+        p.lat.is_some()
+            && p.span.start > end
+            && text
+                .get(end..p.span.start)
+                .is_some_and(|between| between.trim() == "(")
+    })
 }
 
 /// The unresolved places among `unknown`, given the places already `found` and the
@@ -123,46 +177,49 @@ pub(super) fn unresolved<'a>(
     main_country: Option<&str>,
 ) -> Vec<PlaceMention> {
     let (text, tokens, ti) = (doc.text, doc.tokens, doc.ti);
-    let f = |i: usize| doc.f(i);
+    let keys: Vec<String> = unknown.iter().map(|u| folded_name(doc, u)).collect();
     // the occurrences that establish a name as a place, by folded name: the first one
     // with an anchor wins, else the first one
-    let mut established: HashMap<&'a str, (usize, Option<Cue>, Option<&PlaceMention>)> =
+    let mut established: HashMap<&str, (&Unknown, Option<Cue>, Option<&PlaceMention>)> =
         HashMap::default();
-    for u in unknown {
-        let anchor = anchor_after(text, tokens, u.tok, found);
+    for (u, key) in unknown.iter().zip(&keys) {
+        let last = u.end - 1;
+        let anchor = anchor_after(text, tokens, last, found);
         let by_noun = matches!(u.cue, Some(c) if c != Cue::Loc);
         let by_anchor = u.cue == Some(Cue::Loc) && anchor.is_some() && !ti[u.tok].weak;
-        if !(by_noun || by_anchor) {
+        // a name followed by its district in parentheses is a place of that district
+        let by_hint = !ti[u.tok].weak && hint_after(text, tokens, last, found);
+        if !(by_noun || by_anchor || by_hint) {
             continue;
         }
         let e = established
-            .entry(f(u.tok))
-            .or_insert((u.tok, u.cue, anchor));
+            .entry(key.as_str())
+            .or_insert((u, u.cue, anchor));
         if e.2.is_none() && anchor.is_some() {
-            *e = (u.tok, u.cue, anchor);
+            *e = (u, u.cue, anchor);
         }
     }
     if established.is_empty() {
         return Vec::new();
     }
     // the first place noun said of each name anywhere in the document
-    let mut noun: HashMap<&'a str, Cue> = HashMap::default();
-    for u in unknown {
+    let mut noun: HashMap<&str, Cue> = HashMap::default();
+    for (u, key) in unknown.iter().zip(&keys) {
         if let Some(c) = u.cue.filter(|&c| c != Cue::Loc) {
-            noun.entry(f(u.tok)).or_insert(c);
+            noun.entry(key.as_str()).or_insert(c);
         }
     }
     let mut out = Vec::new();
-    for u in unknown {
-        let Some(&(first, _, anchor)) = established.get(f(u.tok)) else {
+    for (u, key) in unknown.iter().zip(&keys) {
+        let Some(&(first, _, anchor)) = established.get(key.as_str()) else {
             continue;
         };
         // the occurrence's own noun, else the one said of the name elsewhere
         let own_noun = u.cue.filter(|&c| c != Cue::Loc);
-        let feature = feature_of(own_noun.or_else(|| noun.get(f(u.tok)).copied()));
-        let span = Span::new(tokens[u.tok].span.start, tokens[u.tok].span.end);
-        let name = text[tokens[first].span.start..tokens[first].span.end].to_string();
-        let own_anchor = anchor_after(text, tokens, u.tok, found);
+        let feature = feature_of(own_noun.or_else(|| noun.get(key.as_str()).copied()));
+        let span = Span::new(tokens[u.tok].span.start, tokens[u.end - 1].span.end);
+        let name = text[tokens[first.tok].span.start..tokens[first.end - 1].span.end].to_string();
+        let own_anchor = anchor_after(text, tokens, u.end - 1, found);
         let mention = match own_anchor.or(anchor) {
             Some(a) => PlaceMention {
                 span: span.with_text(text),
@@ -222,11 +279,18 @@ mod tests {
         let d = t.doc();
         let (k, abo, last) = (t.at("Kwarbeleto"), t.at("Abo"), d.len() - 1);
         let none = HashSet::default();
-        let u = unknown_names(d, vec![last, abo, k, k], &[], &[], &none, true);
+        let u = unknown_names(
+            d,
+            vec![(last, last + 1), (abo, abo + 1), (k, k + 1), (k, k + 1)],
+            &[],
+            &[],
+            &none,
+            true,
+        );
         assert_eq!(u.len(), 1);
         assert_eq!((u[0].tok, u[0].cue), (k, Some(Cue::Well)));
         let persons: HashSet<&str> = ["kwarbeleto"].into_iter().collect();
-        assert!(unknown_names(d, vec![k], &[], &[], &persons, false).is_empty());
+        assert!(unknown_names(d, vec![(k, k + 1)], &[], &[], &persons, false).is_empty());
     }
 
     #[test]
