@@ -506,16 +506,21 @@ impl ActorLexicon {
                     || before.chars().all(|c| c.is_ascii_digit())
                     // in English a name before the head modifies it ("BH militants",
                     // "Tuareg rebels"): a group of its own, even when the name is unknown;
-                    // a capital that only opens the sentence is no name ("The militants")
+                    // a capital that only opens the sentence is no name ("The militants"),
+                    // an acronym is one wherever it stands ("FLN rebels attacked", "On
+                    // Monday, XYZ fighters raided")
                     || (lang == Lang::En
-                        && i > 1
+                        && i > 0
                         && tokens[i - 1].kind == TokenKind::Word
-                        && tokens[i - 2].kind == TokenKind::Word
                         && tokens[i - 1]
                             .text(text)
                             .chars()
                             .next()
-                            .is_some_and(char::is_uppercase))
+                            .is_some_and(char::is_uppercase)
+                        && (is_acronym(tokens[i - 1].text(text))
+                            || i > 1
+                                && (tokens[i - 2].kind == TokenKind::Word
+                                    || matches!(tokens[i - 2].text(text), "," | ")"))))
                     || (tokens[i - 1].kind == TokenKind::Punct
                         && matches!(tokens[i - 1].text(text), "." | "!" | "?" | ";" | ":" | ","));
                 if !opens || self.head_of.contains(after) || after.starts_with("pro-") {

@@ -296,3 +296,16 @@ fn issue12_head_nouns_join_the_group_before_them() {
         ]
     );
 }
+
+/// Issue 12: an acronym the lexicon lacks before a head noun names a group of its own,
+/// at the start of a sentence or after a comma, as a known name would.
+#[test]
+fn issue12_an_unknown_acronym_before_a_head_names_a_group() {
+    let v = found("XRB rebels burned the market.", Lang::En);
+    assert_eq!(pairs(&v), [("rebels", "Unidentified armed group")]);
+    let v = found("On 4 May, QZL militiamen raided two hamlets.", Lang::En);
+    assert_eq!(pairs(&v), [("militiamen", "Communal militia")]);
+    // a capital that only opens the sentence is still no name
+    let v = found("The rebels left the town.", Lang::En);
+    assert!(pairs(&v).is_empty(), "{v:?}");
+}
