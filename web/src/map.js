@@ -10,7 +10,7 @@ import { h, typeClass } from "./dom.js";
 import { t } from "./i18n.js";
 
 const ATTRIBUTION =
-  "Natural Earth · boundaries © UN OCHA / HDX · places © GeoNames (CC BY 4.0)";
+  "Natural Earth · boundaries © UN OCHA / HDX · places © GeoNames (CC BY 4.0), © OpenStreetMap contributors (ODbL)";
 
 /** Creates the map in element `id`; `onEvent(id)` is called when an event is clicked. */
 export function createMap(id, view, onEvent, onMove) {

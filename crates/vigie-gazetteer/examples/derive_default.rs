@@ -1,7 +1,8 @@
 //! Derives the embedded default gazetteer (`data/default.vgz.gz`) from the GeoNames files
-//! in `../shared/data/geonames/`. Run through `scripts/derive-gazetteer.sh`.
+//! in `../shared/data/geonames/` and the OpenStreetMap places of
+//! `data/osm_places.osm.tsv`. Run through `scripts/derive-gazetteer.sh`.
 //!
-//! usage: derive_default GEONAMES_DIR OUT [ALTERNATES_MIN_POPULATION]
+//! usage: derive_default GEONAMES_DIR OUT [ALTERNATES_MIN_POPULATION] [OSM_PLACES]
 
 use std::path::PathBuf;
 use vigie_gazetteer::index_options::ImportOptions;
@@ -11,7 +12,9 @@ const FULL: &[&str] = &["ML", "NE", "BF", "MR", "SN", "CI", "GN"];
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 2 {
-        eprintln!("usage: derive_default GEONAMES_DIR OUT [ALTERNATES_MIN_POPULATION]");
+        eprintln!(
+            "usage: derive_default GEONAMES_DIR OUT [ALTERNATES_MIN_POPULATION] [OSM_PLACES]"
+        );
         std::process::exit(2);
     }
     let dir = PathBuf::from(&args[0]);
@@ -25,6 +28,9 @@ fn main() {
         paths.push(dir.join(format!("{c}.txt")));
     }
     paths.push(dir.join("cities500.txt.gz"));
+    if let Some(osm) = args.get(3) {
+        paths.push(PathBuf::from(osm));
+    }
     let opt = ImportOptions {
         full_countries: FULL.iter().map(|s| s.to_string()).collect(),
         alternates_min_population: min_pop,

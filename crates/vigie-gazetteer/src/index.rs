@@ -646,7 +646,7 @@ pub struct ImportOptions {
 
 /// Builds a gazetteer from GeoNames files: dumps (country files, `cities500.txt`,
 /// `allCountries.zip`; plain, `.gz`, `.zip`), `admin1CodesASCII.txt` and `countryInfo.txt`
-/// (recognized by name). Country entries (feature `PCLI`, English and French names) are
+/// (recognized by name), and OpenStreetMap places (`*.osm.tsv`, see [`crate::osm`]). Country entries (feature `PCLI`, English and French names) are
 /// always added from the shipped `countries.tsv`.
 pub fn import(paths: &[PathBuf]) -> Result<(Gazetteer, ImportStats)> {
     import_with(paths, &ImportOptions::default())
@@ -705,6 +705,29 @@ pub fn import_with(paths: &[PathBuf], opt: &ImportOptions) -> Result<(Gazetteer,
     let mut seen: HashSet<u64> = HashSet::new();
     let mut a1 = String::new();
     for p in dumps {
+        if crate::osm::is_osm_file(p) {
+            let rs = crate::osm::read_places(p, |o| {
+                let pr = PlaceRef {
+                    id: 0,
+                    geonameid: None,
+                    name: o.name,
+                    lat: o.lat,
+                    lon: o.lon,
+                    feature_class: o.feature_class,
+                    feature_code: o.feature_code,
+                    country: o.country,
+                    admin1_code: "",
+                    admin1: None,
+                    population: o.population,
+                };
+                let id = b.add_record(&pr);
+                b.add_names(id, std::iter::once(o.name));
+            })?;
+            st.files += 1;
+            st.rows += rs.rows;
+            st.bad_rows += rs.bad;
+            continue;
+        }
         let fname = p
             .file_name()
             .map(|n| n.to_string_lossy().to_string())

@@ -10,13 +10,17 @@
 //! - [`Geoparser`]: place mentions in a text, ranked and resolved, with relative
 //!   locations ("à 60 km au nord de Gao").
 //!
-//! Data © GeoNames (www.geonames.org), CC BY 4.0.
+//! - [`osm`]: OpenStreetMap places that complement GeoNames (`*.osm.tsv`).
+//!
+//! Data © GeoNames (www.geonames.org), CC BY 4.0; OpenStreetMap places © OpenStreetMap
+//! contributors, ODbL 1.0.
 
 pub mod geonames;
 pub mod geoparse;
 mod index;
 pub mod keys;
 mod lexicon;
+pub mod osm;
 
 pub use geoparse::Geoparser;
 pub use index::{import, Gazetteer, ImportStats, Place, PlaceId, PlaceRef};

@@ -310,3 +310,33 @@ fn issue12_a_home_village_outranks_a_foreign_town_of_the_same_name() {
         );
     }
 }
+
+/// Issue 12: towns GeoNames lacks as populated places (it holds Gossi only as a ruin and
+/// a lake) come from the OpenStreetMap layer, with their own point and no GeoNames id.
+#[test]
+fn issue12_openstreetmap_places_fill_geonames_gaps() {
+    for (text, lang) in [
+        (
+            "Des hommes armés ont incendié des boutiques à Gossi mardi soir.",
+            Lang::Fr,
+        ),
+        (
+            "Gunmen on motorbikes raided the market of Gossi on Tuesday evening.",
+            Lang::En,
+        ),
+    ] {
+        let ps = find(text, lang);
+        let p = ps
+            .iter()
+            .find(|p| p.span.text == "Gossi")
+            .unwrap_or_else(|| panic!("{text}: {ps:#?}"));
+        assert_eq!(p.feature, "PPL", "{p:?}");
+        assert_eq!(p.geonameid, None, "{p:?}");
+        let (lat, lon) = p.point().expect("located");
+        assert!(
+            (lat - 15.82).abs() < 0.05 && (lon + 1.31).abs() < 0.05,
+            "{p:?}"
+        );
+        assert_eq!(p.country, "ML");
+    }
+}

@@ -116,7 +116,9 @@ struct Anchor<'s> {
 
 impl Anchor<'_> {
     /// How far place `p` is from this anchor, in km: 0 inside its region; for a region,
-    /// infinite outside it (a region's centre says nothing of how near a place is).
+    /// infinite outside it (a region's centre says nothing of how near a place is). A
+    /// place whose region the gazetteer does not know (an OpenStreetMap village) gets no
+    /// support from a region: the places known to lie in it come first.
     fn km_to(&self, p: &PlaceRef<'_>) -> f64 {
         if self.region.is_empty() {
             km(self.lat, self.lon, p.lat, p.lon)
