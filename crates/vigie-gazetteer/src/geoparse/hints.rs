@@ -13,8 +13,10 @@ use vigie_model::PlaceMention;
 const HINT_KM: f64 = 150.0;
 
 /// Re-resolves each place that lies more than [`HINT_KM`] from its first hint to the
-/// place of the same name nearest to the hint, when one lies within that distance. A
-/// place the gazetteer lacks is left as it is.
+/// place of the same name nearest to the hint, when one lies within that distance; when
+/// none does and the place lies in another region than its hint, the place is a village
+/// the gazetteer lacks and takes the hint's point. A place the gazetteer lacks takes the
+/// hint's point too.
 pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
     for i in 0..places.len() {
         let Some(t) = PlaceMention::hint_target(text, places, i) else {
@@ -45,7 +47,25 @@ pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
             .map(|p| (km(p.lat, p.lon, hint.0, hint.1), p))
             .filter(|(d, _)| *d <= HINT_KM)
             .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, p)) = best {
+        let Some((_, p)) = best else {
+            // no place of that name near the hint: the one chosen lies in another region
+            // than the text puts it in ("Kessou (Koro, Mopti)" resolved 300 km away), so
+            // it is a namesake of a village the gazetteer lacks
+            let other_region = places[i].admin1.is_some()
+                && places[t].admin1 != places[i].admin1
+                && !places[i].feature.starts_with("PCL");
+            if other_region {
+                let m = &mut places[t];
+                m.name = m.span.text.clone();
+                m.geonameid = None;
+                m.feature = String::new();
+                m.unresolved = true;
+                m.relative = None;
+                locate_by_hint(places, t, i);
+            }
+            continue;
+        };
+        {
             let m = &mut places[t];
             m.name = p.name.to_string();
             m.geonameid = p.geonameid;
@@ -100,5 +120,31 @@ mod tests {
         // Boni lies within the district the hint names
         let (b, d) = (ps[0].point().unwrap(), ps[1].point().unwrap());
         assert!(km(b.0, b.1, d.0, d.1) <= HINT_KM, "{:?}", ps[0]);
+    }
+
+    /// Issue 12: a name the gazetteer holds only in other regions than its hint says is
+    /// a village it lacks, placed at the hint.
+    #[test]
+    fn issue12_a_namesake_in_another_region_gives_way_to_the_hint() {
+        let gp = Geoparser::new(Gazetteer::embedded(), None);
+        for (text, lang) in [
+            (
+                "Le 3 avril, des hommes armés ont pillé le hameau de Bourem (Bandiagara, Mopti).",
+                Lang::Fr,
+            ),
+            (
+                "On 3 April, gunmen looted the hamlet of Bourem (Bandiagara, Mopti).",
+                Lang::En,
+            ),
+        ] {
+            let ps = gp.find(text, &vigie_text::tokenize(text), lang, &[]);
+            let b = ps.iter().find(|p| p.span.text == "Bourem").expect("Bourem");
+            let d = ps
+                .iter()
+                .find(|p| p.span.text == "Bandiagara")
+                .expect("hint");
+            assert!(b.unresolved && b.geonameid.is_none(), "{b:?}");
+            assert_eq!((b.lat, b.lon, b.geo_precision), (d.lat, d.lon, 2), "{b:?}");
+        }
     }
 }
