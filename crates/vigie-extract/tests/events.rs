@@ -804,3 +804,44 @@ fn issue12_a_village_named_with_its_district_is_the_event_place() {
         assert_eq!(ex.events[0].geo_precision, 2, "{text}");
     }
 }
+
+/// Issue 12: an armed group's attack that those attacked fought back against is a
+/// battle, even when it killed civilians, in the same sentence or the next one.
+#[test]
+fn issue12_an_attack_fought_back_is_a_battle() {
+    for (text, lang) in [
+        (
+            "On 2 March 2024, militiamen raided the hamlet of Sofara and killed a herder before hunters repelled them.",
+            Lang::En,
+        ),
+        (
+            "On 2 March 2024, gunmen attacked the village of Sofara and shot dead two farmers. The villagers returned fire.",
+            Lang::En,
+        ),
+        (
+            "Le 2 mars 2024, des hommes armés ont attaqué le village de Sofara et tué un berger. Les chasseurs du village ont riposté.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-03-03");
+        let e = ex.events.first().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (e.event_type.as_str(), e.sub_event_type.as_str()),
+            ("Battles", "Armed clash"),
+            "{text}: {e:#?}"
+        );
+        assert!(!e.civilian_targeting, "{text}");
+        // fire returned is a fight back, not a force going home
+        assert_eq!(ex.events.len(), 1, "{text}: {:#?}", ex.events);
+    }
+    // without resistance the same attack is violence against civilians
+    let ex = extract(
+        "On 2 March 2024, gunmen attacked the village of Sofara and shot dead two farmers.",
+        Lang::En,
+        "2024-03-03",
+    );
+    assert_eq!(
+        ex.events[0].event_type.as_str(),
+        "Violence against civilians"
+    );
+}

@@ -173,6 +173,7 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         type_by_patient(&mut d, &camp_of, inter_of);
     }
     kills_make_an_attack(&mut d);
+    resistance_makes_a_battle(&mut d, inter_of);
     let civilian_targeting = d.actor2 == Some("Civilians");
     if civilian_targeting && d.event_type == EventType::Battles {
         d.event_type = EventType::ViolenceAgainstCivilians;
@@ -211,6 +212,28 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         claims: d.claims.iter().map(|c| c.claim(inp.text)).collect(),
         evidence: d.evidence.iter().map(|s| s.with_text(inp.text)).collect(),
         rules: d.rules.into_iter().map(Cow::into_owned).collect(),
+    }
+}
+
+/// ACLED's codebook: an attack by an armed side that those attacked fought back against
+/// is a battle, even when it killed civilians ("gunmen raided the village and killed two
+/// herders; the village's hunters drove them off", "des assaillants ont tué un berger
+/// avant d'être repoussés par les soldats"): the defenders, unnamed, are no civilians
+/// targeted.
+pub(super) fn resistance_makes_a_battle(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Option<u8>) {
+    let armed = d
+        .actor1
+        .and_then(&inter_of)
+        .is_some_and(|i| (STATE_FORCES..=IDENTITY_MILITIA).contains(&i));
+    let attack_on_civilians = d.event_type == EventType::ViolenceAgainstCivilians
+        && d.sub_event_type == SubEventType::Attack
+        || d.event_type == EventType::Battles && d.actor2 == Some("Civilians");
+    if d.resisted && armed && attack_on_civilians {
+        d.event_type = EventType::Battles;
+        d.sub_event_type = SubEventType::ArmedClash;
+        if d.actor2 == Some("Civilians") {
+            promote_first(&mut d.actor2, &mut d.assoc2);
+        }
     }
 }
 

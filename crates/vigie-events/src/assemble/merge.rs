@@ -33,6 +33,9 @@ pub(super) struct Draft<'p> {
     pub(super) fight: bool,
     /// Some trigger named a strike that needs no air force (`Flags::self_guided`).
     pub(super) self_guided: bool,
+    /// Those attacked fought back, in the trigger's sentence or the next one ("the
+    /// villagers returned fire", "les soldats ont repoussé l'assaut").
+    pub(super) resisted: bool,
 }
 
 impl<'p> Draft<'p> {
@@ -66,6 +69,7 @@ impl<'p> Draft<'p> {
             journey: false,
             fight: false,
             self_guided: false,
+            resisted: false,
         }
     }
 }
@@ -187,6 +191,7 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     m.journey |= d.journey;
     m.fight |= d.fight;
     m.self_guided |= d.self_guided;
+    m.resisted |= d.resisted;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;

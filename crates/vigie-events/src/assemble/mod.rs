@@ -38,7 +38,9 @@ use crate::words::{Word, Words};
 use chrono::{Duration, NaiveDate};
 use std::borrow::Cow;
 use std::ops::Range;
-use vigie_model::inter::{CIVILIANS, EXTERNAL, POLITICAL_MILITIA, REBELS, RIOTERS, STATE_FORCES};
+use vigie_model::inter::{
+    CIVILIANS, EXTERNAL, IDENTITY_MILITIA, POLITICAL_MILITIA, REBELS, RIOTERS, STATE_FORCES,
+};
 use vigie_model::{
     ActorMention, Claim, DateMention, DatePrecision, Event, EventType, Fatalities, Lang, Movement,
     MovementStatus, PlaceMention, QuantityMention, Span, SpanText, SubEventType,
@@ -310,6 +312,7 @@ pub fn assemble_folded(
                 let resisted = sentences[si..sentences.len().min(si + 2)]
                     .iter()
                     .any(|x| x.cues(CueKind::Resistance).next().is_some());
+                d.resisted = resisted;
                 if rule.event_type == EventType::Battles
                     && d.actor2.is_none()
                     && civ_object(s, h.end)

@@ -27,6 +27,7 @@ pub(super) struct Predicates {
 /// - the means of a fight told are not events ("using heavy weapons, drones and
 ///   SVBIEDs");
 /// - a negated predicate is no event ("sans combat", "without fighting");
+/// - a journey word inside words of resistance is no journey ("returned fire");
 /// - a bare "de" makes a weak trigger word the kind of a thing ("un détachement
 ///   d'assaut", "un char de combat"), but the "de" of a count does not ("une vingtaine
 ///   de soldats ont été tués").
@@ -48,8 +49,11 @@ pub(super) fn predicates(triggers: &Triggers, lang: Lang, s: &Sentence) -> Predi
             s.cues(kind)
                 .any(|c| c.end <= h.first && h.first - c.end <= gap)
         };
-        if s.cues(CueKind::Durative)
-            .any(|c| c.first <= h.first && h.first < c.end)
+        let inside = |kind: CueKind| s.cues(kind).any(|c| c.first <= h.first && h.first < c.end);
+        if inside(CueKind::Durative)
+            // "the villagers returned fire", "ils ont riposté": a fight back, not a
+            // force's journey
+            || triggers.rule(h.rule).flags.journey && inside(CueKind::Resistance)
             || near_before(CueKind::Instrument, 6)
             || near_before(CueKind::Negation, 2)
         {
