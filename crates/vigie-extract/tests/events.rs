@@ -845,3 +845,33 @@ fn issue12_an_attack_fought_back_is_a_battle() {
         "Violence against civilians"
     );
 }
+
+/// Issue 12: people named by their community, their age or their place in a vehicle are
+/// civilians, and one held inside the trigger's words is its object: state forces or
+/// militants killing them commit violence against civilians.
+#[test]
+fn issue12_community_members_youths_and_occupants_are_civilians() {
+    for (text, lang) in [
+        (
+            "On 3 May 2024, soldiers killed three members of the Bozo community near Macina.",
+            Lang::En,
+        ),
+        (
+            "On 3 May 2024, militants stopped a bus near Macina and killed two young men.",
+            Lang::En,
+        ),
+        (
+            "On 3 May 2024, gendarmes beat a detainee to death in Macina.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-04");
+        let e = ex.events.first().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            e.event_type.as_str(),
+            "Violence against civilians",
+            "{text}: {e:#?}"
+        );
+        assert_eq!(e.actor2.as_deref(), Some("Civilians"), "{text}");
+    }
+}

@@ -336,7 +336,9 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
                 && !s
                     .cues(CueKind::Versus)
                     .any(|c| c.first >= w0 && c.first < w1)
-                && !(prev.span.end <= trig.start && trig.end <= a.span.start)
+                // never across the trigger's first word ("soldiers beat a detainee to
+                // death": the detainee, inside the trigger's words, is its object)
+                && !(prev.span.end <= trig.start && trig.start < a.span.start)
         });
         if joined {
             groups.last_mut().expect("a group").push(a);
