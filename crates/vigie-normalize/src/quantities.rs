@@ -731,11 +731,16 @@ impl QuantityGrammar {
             }
             return (e, None, None, false);
         }
-        let window = if ctx.lang == EN { 3 } else { 2 };
+        // a listed adjective does not use up the window ("three presumed Katiba Macina
+        // militants", "deux présumés jihadistes"), up to two of them
+        let mut window = if ctx.lang == EN { 3 } else { 2 };
+        let max_window = window + 2;
         let mut skipped: Option<usize> = None;
         let mut fallback: Option<(usize, Option<String>)> = None;
-        for step in 0..window {
+        let mut step = 0;
+        while step < window {
             let idx = k + step;
+            step += 1;
             if ctx.kind(idx) != Some(TokenKind::Word) {
                 break;
             }
@@ -744,10 +749,27 @@ impl QuantityGrammar {
                     return (idx + w, None, skipped, true);
                 }
                 let can_be_adj = u.adj && (exact || u.unit.is_none());
-                let noun_follows = self.unit_at(ctx, idx + w).is_some_and(|(x, _, _)| {
-                    x.unit.as_deref().is_some_and(|s| !s.is_empty()) && !x.adj
-                });
-                if u.unit.is_some() && !(can_be_adj && noun_follows) {
+                // a noun after it, perhaps behind more listed adjectives ("two other
+                // suspected fighters")
+                let noun_follows = {
+                    let mut j = idx + w;
+                    let mut found = false;
+                    for _ in 0..3 {
+                        match self.unit_at(ctx, j) {
+                            Some((x, xw, _)) if x.adj => j += xw,
+                            Some((x, _, _)) => {
+                                found = x.unit.as_deref().is_some_and(|s| !s.is_empty());
+                                break;
+                            }
+                            None => break,
+                        }
+                    }
+                    found
+                };
+                // a word that is a head only when nothing better follows ("two
+                // others", "two other presumed Boko Haram fighters") looks further
+                let bare_head = u.unit.as_deref() == Some("");
+                if u.unit.is_some() && !(can_be_adj && (noun_follows || bare_head)) {
                     return (idx + w, u.unit.clone(), skipped, false);
                 }
                 if can_be_adj {
@@ -755,6 +777,7 @@ impl QuantityGrammar {
                         fallback = Some((idx + w, u.unit.clone().or(Some(String::new()))));
                     }
                     skipped.get_or_insert(idx);
+                    window = (window + 1).min(max_window);
                     continue;
                 }
             }
@@ -763,7 +786,7 @@ impl QuantityGrammar {
                 break;
             }
             // an unknown word: the head itself, or (English) an adjective before it
-            if step == 0 && fallback.is_none() {
+            if step == 1 && fallback.is_none() {
                 fallback = Some((idx + 1, None));
             }
             if ctx.lang == FR {

@@ -334,3 +334,14 @@ fn find_folded_agrees_with_find() {
         );
     }
 }
+
+/// Issue 12: a listed adjective between a number and its noun ("suspected", "presumed",
+/// "other") does not use up the words a name may take there.
+#[test]
+fn issue12_listed_adjectives_leave_room_for_a_name() {
+    let r = en("Troops killed four suspected Ansar Dine fighters near Lere.");
+    assert_eq!(texts(&r), ["four suspected Ansar Dine fighters"]);
+    assert_eq!(r[0].4.as_deref(), Some("people"));
+    let r = en("Two other presumed Boko Haram fighters were held.");
+    assert_eq!(texts(&r), ["Two other presumed Boko Haram fighters"]);
+}
