@@ -875,3 +875,31 @@ fn issue12_community_members_youths_and_occupants_are_civilians() {
         assert_eq!(e.actor2.as_deref(), Some("Civilians"), "{text}");
     }
 }
+
+/// Issue 12: a demonstration whose crowd clashes with the police, or that is called
+/// violent, is a riot (ACLED's violent demonstration).
+#[test]
+fn issue12_a_demonstration_that_clashes_with_the_police_is_a_riot() {
+    for (text, lang) in [
+        (
+            "On 3 May 2024, traders demonstrated in Kayes against new taxes and clashed with the police.",
+            Lang::En,
+        ),
+        (
+            "On 3 May 2024, violent protests broke out in Kayes over power cuts.",
+            Lang::En,
+        ),
+        (
+            "Le 3 mai 2024, des commerçants ont manifesté à Kayes contre les taxes ; des heurts avec les policiers ont suivi.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-04");
+        let e = ex.events.first().unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(
+            (e.event_type.as_str(), e.sub_event_type.as_str()),
+            ("Riots", "Violent demonstration"),
+            "{text}: {e:#?}"
+        );
+    }
+}
