@@ -903,3 +903,24 @@ fn issue12_a_demonstration_that_clashes_with_the_police_is_a_riot() {
         );
     }
 }
+
+/// Issue 12: a wounding told with its figure is an event even when its author is named
+/// far from the verb, and a beheading is a killing.
+#[test]
+fn issue12_a_wounding_with_its_figure_and_a_beheading_are_events() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, suspected militants rode into the market of Sebba on motorbikes and wounded four traders.",
+            Lang::En,
+        ),
+        (
+            "On 4 May 2024, unknown individuals decapitated a village elder near Sebba.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex.events.first().unwrap_or_else(|| panic!("no event: {text}"));
+        assert_eq!(e.event_type.as_str(), "Violence against civilians", "{text}: {e:#?}");
+        assert_eq!(e.actor1.as_deref(), Some("Unidentified armed group"), "{text}");
+    }
+}

@@ -222,10 +222,11 @@ pub fn assemble_folded(
             // a harm told without its author is the toll of the event just told ("Sept
             // civils ont été tués", "Two soldiers were killed in the attack"), which the
             // sentences that go on about an event read; with no event before it and no
-            // figure it is a mention in passing ("those who had been killed there")
+            // figure of dead or wounded it is a mention in passing ("those who had been
+            // killed there")
             if rule.flags.harm && !has_author(s, Some(&acts), h.first, h.end) {
                 let follows = last_event.is_some_and(|(ls, _)| si - ls <= 2);
-                if follows || dead.is_none() {
+                if follows || dead.is_none() && wounded.is_none() {
                     continue;
                 }
                 // a toll standing alone ("Three people were killed in Gao on Monday")
