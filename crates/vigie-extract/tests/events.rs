@@ -924,3 +924,17 @@ fn issue12_a_wounding_with_its_figure_and_a_beheading_are_events() {
         assert_eq!(e.actor1.as_deref(), Some("Unidentified armed group"), "{text}");
     }
 }
+
+/// Issue 12: one person named with a few words before the noun ("a young herder", "an
+/// elderly village chief") and killed is one dead.
+#[test]
+fn issue12_one_person_with_adjectives_is_one_dead() {
+    let ex = extract(
+        "On 4 May 2024, a young Tuareg herder was shot and killed by gunmen near Menaka.",
+        Lang::En,
+        "2024-05-05",
+    );
+    let e = ex.events.first().expect("an event");
+    let f = e.fatalities.as_ref().expect("a toll");
+    assert_eq!((f.low, f.best), (Some(1), Some(1)), "{e:#?}");
+}
