@@ -345,3 +345,14 @@ fn issue12_listed_adjectives_leave_room_for_a_name() {
     let r = en("Two other presumed Boko Haram fighters were held.");
     assert_eq!(texts(&r), ["Two other presumed Boko Haram fighters"]);
 }
+
+/// Issue 12: herders, pastoralists, refugees and militiamen counted are people.
+#[test]
+fn issue12_more_people_nouns() {
+    let r = en("Gunmen killed four Fulani pastoralists and two refugees.");
+    assert_eq!(texts(&r), ["four Fulani pastoralists", "two refugees"]);
+    assert!(r.iter().all(|x| x.4.as_deref() == Some("people")), "{r:?}");
+    let r = fr("Trois miliciens et deux pasteurs ont été tués.");
+    assert_eq!(texts(&r), ["Trois miliciens", "deux pasteurs"]);
+    assert!(r.iter().all(|x| x.4.as_deref() == Some("people")), "{r:?}");
+}
