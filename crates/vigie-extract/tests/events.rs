@@ -938,3 +938,27 @@ fn issue12_one_person_with_adjectives_is_one_dead() {
     let f = e.fatalities.as_ref().expect("a toll");
     assert_eq!((f.low, f.best), (Some(1), Some(1)), "{e:#?}");
 }
+
+/// Issue 12: a toll told in the next sentence belongs to the event told before it, even
+/// when that sentence goes on to tell something else.
+#[test]
+fn issue12_a_toll_beside_another_act_is_the_event_s_toll() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, militants attacked the village of Sofara. Four herders were killed, and the attackers took the cattle.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, des hommes armés ont attaqué le village de Sofara. Quatre bergers ont été tués et les assaillants ont emporté le bétail.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let tolls: Vec<_> = ex
+            .events
+            .iter()
+            .filter_map(|e| e.fatalities.as_ref().and_then(|f| f.low))
+            .collect();
+        assert_eq!(tolls, [4], "{text}: {:#?}", ex.events);
+    }
+}

@@ -19,6 +19,35 @@ mod merge;
 mod movements;
 mod predicates;
 mod sentence;
+
+/// A draft that goes on about the event `prev` in sentence `s`: that event with this
+/// sentence's figures, claim, evidence and sides.
+fn continued<'a>(
+    inp: &Inputs<'a>,
+    s: &Sentence<'_, 'a>,
+    prev: &Draft<'a>,
+    dead: Option<Count>,
+    wounded: Option<Count>,
+) -> Draft<'a> {
+    let [acts, undergoes] = sides(inp, s, s.span);
+    let mut d = Draft {
+        rules: vec![Cow::Owned(format!("{}/continued", prev.rules[0]))],
+        dead,
+        wounded,
+        claims: vec![claim_for(inp, s, prev.sub_event_type.as_str())],
+        evidence: vec![s.span],
+        actor1: None,
+        assoc1: Vec::new(),
+        actor2: None,
+        assoc2: Vec::new(),
+        lost: losers(s, &[], None),
+        ..prev.clone()
+    };
+    fill_side(&mut d.actor1, &mut d.assoc1, &acts);
+    fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
+    d
+}
+
 #[cfg(test)]
 mod testkit;
 
@@ -135,6 +164,8 @@ pub fn assemble_folded(
             spans: hit_spans,
         } = predicates(triggers, inp.lang, s);
         let before = drafts.len();
+        // whether a toll of this sentence went to the event told before it
+        let mut tolled = false;
         for h in hits {
             let rule = triggers.rule(h.rule);
             let trig = s.word_span(h.first, h.end);
@@ -225,8 +256,19 @@ pub fn assemble_folded(
             // figure of dead or wounded it is a mention in passing ("those who had been
             // killed there")
             if rule.flags.harm && !has_author(s, Some(&acts), h.first, h.end) {
-                let follows = last_event.is_some_and(|(ls, _)| si - ls <= 2);
-                if follows || dead.is_none() && wounded.is_none() {
+                let follows = last_event.filter(|(ls, _)| si - ls <= 2);
+                if let Some((_, di)) = follows {
+                    // its figures are that event's, even when the sentence goes on to
+                    // tell something else ("Four herders were killed, and the attackers
+                    // took the cattle")
+                    if (dead.is_some() || wounded.is_some()) && !tolled {
+                        let d = continued(inp, s, &drafts[di], dead, wounded);
+                        drafts.push(d);
+                        tolled = true;
+                    }
+                    continue;
+                }
+                if dead.is_none() && wounded.is_none() {
                     continue;
                 }
                 // a toll standing alone ("Three people were killed in Gao on Monday")
@@ -333,23 +375,7 @@ pub fn assemble_folded(
         if let Some((_, di)) = last_event.filter(|(ls, _)| si - ls <= 2) {
             let (dead, wounded) = casualties(inp, s, None, &[]);
             if dead.is_some() || wounded.is_some() {
-                let prev = &drafts[di];
-                let [acts, undergoes] = sides(inp, s, s.span);
-                let mut d = Draft {
-                    rules: vec![Cow::Owned(format!("{}/continued", prev.rules[0]))],
-                    dead,
-                    wounded,
-                    claims: vec![claim_for(inp, s, prev.sub_event_type.as_str())],
-                    evidence: vec![s.span],
-                    actor1: None,
-                    assoc1: Vec::new(),
-                    actor2: None,
-                    assoc2: Vec::new(),
-                    lost: losers(s, &[], None),
-                    ..prev.clone()
-                };
-                fill_side(&mut d.actor1, &mut d.assoc1, &acts);
-                fill_side(&mut d.actor2, &mut d.assoc2, &undergoes);
+                let d = continued(inp, s, &drafts[di], dead, wounded);
                 drafts.push(d);
             } else {
                 // a sentence that only says who said what ("« Nous avons anéanti leurs
