@@ -545,14 +545,14 @@ mod tests {
         assert_eq!(
             m.canonical("JNIM: Group for Support of Islam and Muslims")
                 .unwrap(),
-            ["JNIM"]
+            ["JNIM", "Katiba Macina", "Katiba Serma"]
         );
         assert_eq!(
             m.canonical(
                 "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)"
             )
             .unwrap(),
-            ["JNIM", "IS Sahel"]
+            ["JNIM", "Katiba Macina", "Katiba Serma", "IS Sahel"]
         );
         assert!(m.canonical("Some Militia Nobody Listed").is_none());
         assert!(m.canonical("").is_none());
