@@ -962,3 +962,30 @@ fn issue12_a_toll_beside_another_act_is_the_event_s_toll() {
         assert_eq!(tolls, [4], "{text}: {:#?}", ex.events);
     }
 }
+
+/// Issue 12: violence whose author nobody names is an unidentified armed group's, as
+/// ACLED codes it.
+#[test]
+fn issue12_an_unnamed_author_is_an_unidentified_armed_group() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, two traders were killed near Menaka.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, une mine a blessé trois civils près de Ménaka.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex
+            .events
+            .first()
+            .unwrap_or_else(|| panic!("no event: {text}"));
+        assert_eq!(
+            e.actor1.as_deref(),
+            Some("Unidentified armed group"),
+            "{text}: {e:#?}"
+        );
+    }
+}

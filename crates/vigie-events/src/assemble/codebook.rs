@@ -129,6 +129,12 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     if battle {
         battle_sides_after(&mut d, &camp_of, ctx);
     }
+    // ACLED's codebook: political violence whose author nobody names ("two traders were
+    // killed near Gao", "une mine a tué trois civils") is an unidentified armed group's;
+    // an air strike's author is left to the state (above)
+    if d.actor1.is_none() && d.event_type.is_violent() && !air {
+        d.actor1 = Some(UNIDENTIFIED);
+    }
     // a force's journey (a convoy, a column, a recovery of bodies) is made by state or
     // partner forces: an armed group named around it is who watches or opposes it
     if is_journey(&d) && d.actor1.and_then(camp_of).is_some_and(|c| c != Camp::State) {
