@@ -989,3 +989,25 @@ fn issue12_an_unnamed_author_is_an_unidentified_armed_group() {
         );
     }
 }
+
+/// Issue 12: a mine or an IED is laid by an armed group; the army named with it is its
+/// target.
+#[test]
+fn issue12_the_army_struck_by_a_mine_is_its_target() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, a Malian army truck struck a mine near Boni, wounding three soldiers.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, un véhicule de l'armée malienne a sauté sur une mine près de Boni, blessant trois soldats.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex.events.first().unwrap_or_else(|| panic!("no event: {text}"));
+        assert_eq!(e.sub_event_type.as_str(), "Remote explosive/landmine/IED", "{text}");
+        assert_eq!(e.actor2.as_deref(), Some("FAMa"), "{text}: {e:#?}");
+        assert_eq!(e.actor1.as_deref(), Some("Unidentified armed group"), "{text}");
+    }
+}

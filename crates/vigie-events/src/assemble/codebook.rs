@@ -96,6 +96,26 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     if battle {
         battle_sides_before(&mut d, &camp_of);
     }
+    // ACLED's codebook: a mine or an IED is laid by an armed group; the forces of a
+    // state or a mission named with it ("an army truck struck a mine", "un véhicule de la
+    // MINUSMA a sauté sur un engin explosif") are its targets
+    if d.sub_event_type == SubEventType::RemoteExplosiveLandmineIed
+        && d.actor1.and_then(&camp_of) == Some(Camp::State)
+    {
+        // the victims already named stay first ("civilians and their army escort")
+        let mut side2: Vec<&str> = d
+            .actor2
+            .take()
+            .into_iter()
+            .chain(d.assoc2.drain(..))
+            .collect();
+        for a in d.actor1.take().into_iter().chain(d.assoc1.drain(..)) {
+            if !side2.contains(&a) {
+                side2.push(a);
+            }
+        }
+        fill_side(&mut d.actor2, &mut d.assoc2, &side2);
+    }
     let state = |n: &str, i: u8| camp(i) == Camp::State && Some(n) != d.actor2;
     let armed =
         |n: &str, i: u8| camp(i) == Camp::Armed && Some(n) != d.actor2 && Some(n) != d.actor1;
