@@ -876,8 +876,8 @@ fn issue12_community_members_youths_and_occupants_are_civilians() {
     }
 }
 
-/// Issue 12: a demonstration whose crowd clashes with the police, or that is called
-/// violent, is a riot (ACLED's violent demonstration).
+/// Issue 12: a demonstration whose crowd clashes with the police, that is called
+/// violent or that burns a public building is a riot (ACLED's violent demonstration).
 #[test]
 fn issue12_a_demonstration_that_clashes_with_the_police_is_a_riot() {
     for (text, lang) in [
@@ -887,6 +887,10 @@ fn issue12_a_demonstration_that_clashes_with_the_police_is_a_riot() {
         ),
         (
             "On 3 May 2024, violent protests broke out in Kayes over power cuts.",
+            Lang::En,
+        ),
+        (
+            "On 3 May 2024, youths demonstrated in Kayes and burned the gendarmerie.",
             Lang::En,
         ),
         (
