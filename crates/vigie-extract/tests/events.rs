@@ -1015,3 +1015,31 @@ fn issue12_the_army_struck_by_a_mine_is_its_target() {
         assert_eq!(e.actor1.as_deref(), Some("Unidentified armed group"), "{text}");
     }
 }
+
+/// Issue 12: a demonstration the police disperse, with teargas or not, is a protest with
+/// intervention.
+#[test]
+fn issue12_a_dispersed_protest_is_a_protest_with_intervention() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, students protested in Niamey over unpaid grants; police dispersed them.",
+            Lang::En,
+        ),
+        (
+            "On 4 May 2024, traders protested in Niamey against new taxes and police fired teargas.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, des commerçants ont manifesté à Niamey ; la police a fait usage de gaz lacrymogène.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex.events.first().unwrap_or_else(|| panic!("no event: {text}"));
+        assert_eq!(
+            e.sub_event_type.as_str(),
+            "Protest with intervention",
+            "{text}: {e:#?}"
+        );
+    }
+}
