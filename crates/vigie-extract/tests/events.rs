@@ -1043,3 +1043,28 @@ fn issue12_a_dispersed_protest_is_a_protest_with_intervention() {
         );
     }
 }
+
+/// Issue 12: an arrest whose detainees are hurt or killed in the telling is an attack,
+/// wherever each was done.
+#[test]
+fn issue12_an_arrest_with_harm_is_an_attack() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, soldiers arrested four herders in Boni and tortured them.",
+            Lang::En,
+        ),
+        (
+            "On 4 May 2024, soldiers arrested six traders in Boni and executed them near Hombori.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        assert_eq!(ex.events.len(), 1, "{text}: {:#?}", ex.events);
+        let e = &ex.events[0];
+        assert_eq!(
+            (e.event_type.as_str(), e.sub_event_type.as_str()),
+            ("Violence against civilians", "Attack"),
+            "{text}: {e:#?}"
+        );
+    }
+}

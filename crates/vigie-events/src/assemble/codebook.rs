@@ -311,9 +311,11 @@ pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Optio
 /// five herders", "des hommes armés ont enlevé puis tué deux bergers", "killed three people
 /// and kidnapped seven others") is `Attack`; so is an arrest whose detainees are killed
 /// ("soldiers arrested and executed two herders", "des militaires ont arrêté puis exécuté
-/// quatre villageois"). Without dead they stay an abduction and an arrest.
+/// quatre villageois"), or whose detainees are hurt in the telling ("arrested and
+/// tortured", "arrêtés puis battus"). Without harm told they stay an abduction and an
+/// arrest.
 pub(super) fn kills_make_an_attack(d: &mut Draft<'_>) {
-    let killed = d.dead.is_some_and(|c| c.best.or(c.low).unwrap_or(0) > 0);
+    let killed = d.dead.is_some_and(|c| c.best.or(c.low).unwrap_or(0) > 0) || d.harmed;
     if !killed {
         return;
     }

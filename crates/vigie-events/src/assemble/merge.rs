@@ -36,6 +36,9 @@ pub(super) struct Draft<'p> {
     /// Those attacked fought back, in the trigger's sentence or the next one ("the
     /// villagers returned fire", "les soldats ont repoussé l'assaut").
     pub(super) resisted: bool,
+    /// Some trigger told people attacked, killed or hurt (an `Attack` on civilians:
+    /// "executed", "tortured", "a abattu").
+    pub(super) harmed: bool,
 }
 
 impl<'p> Draft<'p> {
@@ -70,6 +73,7 @@ impl<'p> Draft<'p> {
             fight: false,
             self_guided: false,
             resisted: false,
+            harmed: false,
         }
     }
 }
@@ -119,7 +123,8 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
     if ((detains(a) && kills(b)) || (kills(a) && detains(b)))
         && a.evidence.iter().any(|e| b.evidence.contains(e))
     {
-        return near;
+        // wherever each was done ("arrested in X and executed near Y")
+        return true;
     }
     // one crowd on one day at one place is one demonstration, however its sentences
     // tell it ("des milliers ont manifesté devant l'ambassade", "la police les a
@@ -192,6 +197,7 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     m.fight |= d.fight;
     m.self_guided |= d.self_guided;
     m.resisted |= d.resisted;
+    m.harmed |= d.harmed;
     if m.weak_type && !d.weak_type {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;

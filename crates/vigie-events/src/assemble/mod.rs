@@ -356,6 +356,8 @@ pub fn assemble_folded(
                     .iter()
                     .any(|x| x.cues(CueKind::Resistance).next().is_some());
                 d.resisted = resisted;
+                d.harmed = rule.event_type == EventType::ViolenceAgainstCivilians
+                    && rule.sub_event_type == SubEventType::Attack;
                 if rule.event_type == EventType::Battles
                     && d.actor2.is_none()
                     && civ_object(s, h.end)
