@@ -1068,3 +1068,20 @@ fn issue12_an_arrest_with_harm_is_an_attack() {
         );
     }
 }
+
+/// Issue 12: a fight that changed who holds a place is coded as that change.
+#[test]
+fn issue12_a_fight_that_takes_a_town_is_a_territorial_change() {
+    let ex = extract(
+        "On 4 May 2024, rebels clashed with soldiers at Anefis and overran the army camp.",
+        Lang::En,
+        "2024-05-05",
+    );
+    let e = ex.events.first().expect("an event");
+    assert_eq!(
+        e.sub_event_type.as_str(),
+        "Non-state actor overtakes territory",
+        "{:#?}",
+        ex.events
+    );
+}

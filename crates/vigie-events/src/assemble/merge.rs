@@ -110,6 +110,21 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
     }
+    // a fight and the change of hands it brought, told in one sentence ("rebels clashed
+    // with soldiers and overran the camp"), are one event
+    let territorial = |x: &Draft| {
+        matches!(
+            x.sub_event_type,
+            SubEventType::NonStateActorOvertakesTerritory
+                | SubEventType::GovernmentRegainsTerritory
+        )
+    };
+    let clash = |x: &Draft| x.sub_event_type == SubEventType::ArmedClash;
+    if (territorial(a) && clash(b) || clash(a) && territorial(b))
+        && a.evidence.iter().any(|e| b.evidence.contains(e))
+    {
+        return near;
+    }
     // a detention or an abduction and the killing of its victims told in one sentence
     // ("soldiers arrested and executed two herders", "des hommes armés ont enlevé puis
     // tué trois bergers") are one attack
@@ -202,6 +217,19 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
         m.weak_type = false;
+    }
+    // a fight that changed who holds a place is coded as that change ("the rebels took
+    // the town after heavy clashes", "l'armée a repris la ville après des combats")
+    let territorial = |x: &Draft| {
+        matches!(
+            x.sub_event_type,
+            SubEventType::NonStateActorOvertakesTerritory
+                | SubEventType::GovernmentRegainsTerritory
+        )
+    };
+    if territorial(&d) && m.sub_event_type == SubEventType::ArmedClash {
+        m.event_type = d.event_type;
+        m.sub_event_type = d.sub_event_type;
     }
     // a demonstration is coded at its most severe
     if let (Some(x), Some(y)) = (demonstration(m), demonstration(&d)) {
