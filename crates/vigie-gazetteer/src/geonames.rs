@@ -164,17 +164,18 @@ fn lines_of<R: Read>(
 /// Reads a dump and calls `f` on every good row. Comment lines (`#`) and blank lines are
 /// ignored; rows that cannot be parsed are counted in [`ReadStats::bad`].
 pub fn read_dump(path: &Path, mut f: impl FnMut(&Row<'_>)) -> Result<ReadStats> {
+    read_records(path, |l| parse_row(l).map(|row| f(&row)).is_some())
+}
+
+/// Calls `take` on every line of a file of records that is neither blank nor a comment
+/// (`#`); `take` says whether the line was a good record. Unreadable lines and refused
+/// records are counted in [`ReadStats::bad`], good ones in [`ReadStats::rows`].
+pub(crate) fn read_records(path: &Path, mut take: impl FnMut(&str) -> bool) -> Result<ReadStats> {
     let mut st = ReadStats::default();
     for_each_line(path, |line| match line {
         Ok(l) if l.trim().is_empty() || l.starts_with('#') => {}
-        Ok(l) => match parse_row(l) {
-            Some(row) => {
-                st.rows += 1;
-                f(&row);
-            }
-            None => st.bad += 1,
-        },
-        Err(()) => st.bad += 1,
+        Ok(l) if take(l) => st.rows += 1,
+        Ok(_) | Err(()) => st.bad += 1,
     })?;
     Ok(st)
 }

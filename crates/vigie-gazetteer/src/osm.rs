@@ -6,7 +6,7 @@
 //! holds many of them. Their places carry no GeoNames id, and no admin1 code (the shipped
 //! boundaries give them their areas). Data © OpenStreetMap contributors, ODbL 1.0.
 
-use crate::geonames::{for_each_line, ReadStats};
+use crate::geonames::{read_records, ReadStats};
 use crate::Result;
 use std::path::Path;
 
@@ -72,19 +72,7 @@ pub fn parse_line(line: &str) -> Option<OsmPlace<'_>> {
 /// Reads a `*.osm.tsv` file and calls `f` on every good line; comment (`#`) and blank
 /// lines are skipped, bad lines counted.
 pub fn read_places(path: &Path, mut f: impl FnMut(&OsmPlace<'_>)) -> Result<ReadStats> {
-    let mut st = ReadStats::default();
-    for_each_line(path, |line| match line {
-        Ok(l) if l.trim().is_empty() || l.starts_with('#') => {}
-        Ok(l) => match parse_line(l) {
-            Some(p) => {
-                st.rows += 1;
-                f(&p);
-            }
-            None => st.bad += 1,
-        },
-        Err(()) => st.bad += 1,
-    })?;
-    Ok(st)
+    read_records(path, |l| parse_line(l).map(|p| f(&p)).is_some())
 }
 
 /// Whether a file is an OSM places file (by its name: `….osm.tsv`).

@@ -25,9 +25,12 @@ const FAR_DEGREES: f64 = 4.0;
 const OWN_NAME: f64 = 0.1;
 
 /// Whether `name` (folded) is the place's own name. An area's name with its
-/// administrative word ("Koro Cercle") is not: the bare name is its seat's.
-fn own_name(name: &str, p: &PlaceRef<'_>) -> bool {
-    vigie_text::fold(p.name) == name
+/// administrative word ("Koro Cercle") is not: the bare name is its seat's. `buf` is
+/// scratch space for the folded name.
+fn own_name(name: &str, p: &PlaceRef<'_>, buf: &mut String) -> bool {
+    buf.clear();
+    vigie_text::fold_into(p.name, buf);
+    buf == name
 }
 
 /// The place chosen for a candidate, with its score.
@@ -180,6 +183,7 @@ fn best_place(
     focus: &Focus<'_>,
 ) -> Option<Choice> {
     let mut best: Option<Choice> = None;
+    let mut folded = String::new();
     for (&(pid, level), p) in places.iter().zip(refs) {
         let Some(p) = *p else { continue };
         // the distance only counts up to NEAR_KM: an anchor more than
@@ -194,7 +198,7 @@ fn best_place(
             continue;
         }
         let mut s = score(&p, c, level, ctx, near_km);
-        if own_name(name, &p) {
+        if own_name(name, &p, &mut folded) {
             s += OWN_NAME;
         }
         if best.is_none_or(|b| s > b.score) {
