@@ -103,18 +103,13 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         && d.actor1.and_then(&camp_of) == Some(Camp::State)
     {
         // the victims already named stay first ("civilians and their army escort")
-        let mut side2: Vec<&str> = d
-            .actor2
+        let side1: Vec<&str> = d
+            .actor1
             .take()
             .into_iter()
-            .chain(d.assoc2.drain(..))
+            .chain(d.assoc1.drain(..))
             .collect();
-        for a in d.actor1.take().into_iter().chain(d.assoc1.drain(..)) {
-            if !side2.contains(&a) {
-                side2.push(a);
-            }
-        }
-        fill_side(&mut d.actor2, &mut d.assoc2, &side2);
+        fill_side(&mut d.actor2, &mut d.assoc2, &side1);
     }
     let state = |n: &str, i: u8| camp(i) == Camp::State && Some(n) != d.actor2;
     let armed =

@@ -94,6 +94,14 @@ pub(super) fn is_journey(d: &Draft) -> bool {
     d.sub_event_type == SubEventType::Other && d.journey
 }
 
+/// Whether a draft tells a change of who holds a place.
+fn territorial(d: &Draft) -> bool {
+    matches!(
+        d.sub_event_type,
+        SubEventType::NonStateActorOvertakesTerritory | SubEventType::GovernmentRegainsTerritory
+    )
+}
+
 /// True when two drafts report one real event (ACLED: one event is one day-range, one
 /// place, one pair of actors, one type).
 pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
@@ -103,26 +111,17 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         (Some(p), Some(q)) => km(p, q) <= SAME_PLACE_KM,
         _ => true,
     };
+    let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
     // a generic word ("l'attaque", "the attack") joins the violent event it refers to,
     // whatever its type
     if (a.generic || b.generic) && a.event_type.is_violent() && b.event_type.is_violent() {
         // in one sentence it refers to the event told there, whatever date it was given
-        let same_sentence = a.evidence.iter().any(|e| b.evidence.contains(e));
         return (same_sentence || overlaps(a.when, b.when)) && near;
     }
     // a fight and the change of hands it brought, told in one sentence ("rebels clashed
     // with soldiers and overran the camp"), are one event
-    let territorial = |x: &Draft| {
-        matches!(
-            x.sub_event_type,
-            SubEventType::NonStateActorOvertakesTerritory
-                | SubEventType::GovernmentRegainsTerritory
-        )
-    };
     let clash = |x: &Draft| x.sub_event_type == SubEventType::ArmedClash;
-    if (territorial(a) && clash(b) || clash(a) && territorial(b))
-        && a.evidence.iter().any(|e| b.evidence.contains(e))
-    {
+    if (territorial(a) && clash(b) || clash(a) && territorial(b)) && same_sentence {
         return near;
     }
     // a detention or an abduction and the killing of its victims told in one sentence
@@ -135,9 +134,7 @@ pub(super) fn same_event(a: &Draft, b: &Draft) -> bool {
         )
     };
     let kills = |d: &Draft| d.sub_event_type == SubEventType::Attack;
-    if ((detains(a) && kills(b)) || (kills(a) && detains(b)))
-        && a.evidence.iter().any(|e| b.evidence.contains(e))
-    {
+    if ((detains(a) && kills(b)) || (kills(a) && detains(b))) && same_sentence {
         // wherever each was done ("arrested in X and executed near Y")
         return true;
     }
@@ -220,13 +217,6 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     }
     // a fight that changed who holds a place is coded as that change ("the rebels took
     // the town after heavy clashes", "l'armée a repris la ville après des combats")
-    let territorial = |x: &Draft| {
-        matches!(
-            x.sub_event_type,
-            SubEventType::NonStateActorOvertakesTerritory
-                | SubEventType::GovernmentRegainsTerritory
-        )
-    };
     if territorial(&d) && m.sub_event_type == SubEventType::ArmedClash {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
