@@ -34,6 +34,7 @@ use tokens::Doc;
 use vigie_model::{Lang, PlaceMention, Span};
 use vigie_text::{Folded, Token};
 
+mod anchors;
 mod context;
 pub mod hints;
 mod output;
@@ -117,6 +118,7 @@ impl<'g> Geoparser<'g> {
     ) -> Vec<PlaceMention> {
         let mut out = self.find_impl(text, tokens, None, lang, exclude, &[]);
         hints::apply(self.gaz, text, &mut out);
+        anchors::apply(self.gaz, self.lex.lang(lang), text, &mut out);
         out
     }
 
@@ -149,6 +151,7 @@ impl<'g> Geoparser<'g> {
     ) -> Vec<PlaceMention> {
         let mut out = self.find_impl(text, tokens, Some(folded), lang, exclude, actor_countries);
         hints::apply(self.gaz, text, &mut out);
+        anchors::apply(self.gaz, self.lex.lang(lang), text, &mut out);
         out
     }
 

@@ -79,6 +79,25 @@ impl Cue {
     }
 }
 
+/// How large the division is that a container phrase names ([`LangLex::containers`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    /// A commune, a municipality, the area around a place: a few tens of kilometres.
+    Commune,
+    /// A cercle, a department, a district: up to about 150 km across the Sahel's largest.
+    District,
+}
+
+/// Where a container phrase stands: before the name of the division ("in the commune of
+/// X") or right after it ("X cercle").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Side {
+    /// Between the place and the division's name.
+    Before,
+    /// Right after the division's name.
+    After,
+}
+
 /// A word of relative locations.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) enum Rel {
@@ -155,6 +174,14 @@ pub(crate) struct LangLex {
     pub common: WordSet,
     pub suffixes: Vec<String>,
     pub rel: PhraseMap<Rel>,
+    /// Phrases that say a place lies inside the place named next to them
+    /// (`containers_*.tsv`): "in the commune of", "cercle de", "X cercle".
+    pub containers: PhraseMap<(Container, Side)>,
+    /// Words before "of"/"de" after which a name is the place an office or a facility
+    /// serves ("the Mayor of Kidal", "l'hôpital de Gao"): the titles and `name_heads.txt`.
+    pub of_heads: WordSet,
+    /// Facility nouns that may follow a place's name ("Sévaré Airport"): `name_heads.txt`.
+    pub trailing_heads: WordSet,
     /// Last words of the phrases of `rel`.
     pub rel_last: WordSet,
     /// Longest phrase (in words) among cues and relative words.
@@ -193,7 +220,7 @@ impl Lexicon {
     /// Loads the embedded lists, extended by same-named files of `user_dir`.
     pub fn load(user_dir: Option<&Path>) -> Lexicon {
         let mut lx = Lexicon::default();
-        let files: [(&str, &str); 16] = [
+        let files: [(&str, &str); 19] = [
             (
                 "home_countries.txt",
                 include_str!("../data/home_countries.txt"),
@@ -201,12 +228,21 @@ impl Lexicon {
             ("stop_fr.txt", include_str!("../data/stop_fr.txt")),
             ("stop_en.txt", include_str!("../data/stop_en.txt")),
             ("titles.txt", include_str!("../data/titles.txt")),
+            ("name_heads.txt", include_str!("../data/name_heads.txt")),
             ("cues_fr.tsv", include_str!("../data/cues_fr.tsv")),
             ("cues_en.tsv", include_str!("../data/cues_en.tsv")),
             ("common_fr.txt", include_str!("../data/common_fr.txt")),
             ("common_en.txt", include_str!("../data/common_en.txt")),
             ("relative_fr.tsv", include_str!("../data/relative_fr.tsv")),
             ("relative_en.tsv", include_str!("../data/relative_en.tsv")),
+            (
+                "containers_fr.tsv",
+                include_str!("../data/containers_fr.tsv"),
+            ),
+            (
+                "containers_en.tsv",
+                include_str!("../data/containers_en.tsv"),
+            ),
             ("countries.tsv", ""),
             (
                 "name_particles_fr.txt",
@@ -314,7 +350,15 @@ impl Lexicon {
                     let w = fold(w);
                     match name {
                         "titles.txt" => {
+                            self.fr.of_heads.insert(w.clone());
+                            self.en.of_heads.insert(w.clone());
                             self.titles.insert(w);
+                        }
+                        "name_heads.txt" => {
+                            for l in [&mut self.fr, &mut self.en] {
+                                l.of_heads.insert(w.clone());
+                                l.trailing_heads.insert(w.clone());
+                            }
                         }
                         "home_countries.txt" => {
                             self.home.insert(w.to_ascii_uppercase());
@@ -385,6 +429,24 @@ impl Lexicon {
                     }
                     l.cues.insert(phrase, k);
                 }
+            } else if name.starts_with("containers_") {
+                let kind = match c.get(1).copied() {
+                    Some("commune") => Container::Commune,
+                    Some("district") => Container::District,
+                    _ => continue,
+                };
+                let side = match c.get(2).copied() {
+                    Some("after") => Side::After,
+                    _ => Side::Before,
+                };
+                if lang == Lang::Fr {
+                    if let Some(stem) = phrase.strip_suffix(" de") {
+                        l.containers
+                            .entry(format!("{stem} d'"))
+                            .or_insert((kind, side));
+                    }
+                }
+                l.containers.insert(phrase, (kind, side));
             } else if name.starts_with("relative_") {
                 let v = c.get(2).copied().unwrap_or("");
                 let r = match c.get(1).copied().unwrap_or("") {
@@ -444,6 +506,14 @@ mod tests {
         assert_eq!(lx.fr.cues.get("la region de"), Some(&Cue::Region));
         assert_eq!(lx.fr.rel.get("a l'est"), Some(&Rel::Dir("E")));
         assert_eq!(lx.fr.rel.get("pres d'"), Some(&Rel::Near));
+        assert_eq!(
+            lx.fr.containers.get("dans la commune d'"),
+            Some(&(Container::Commune, Side::Before))
+        );
+        assert_eq!(
+            lx.en.containers.get("cercle"),
+            Some(&(Container::District, Side::After))
+        );
         assert!(countries()
             .iter()
             .any(|c| c.iso2 == "DZ" && c.names.iter().any(|n| n == "Algérie")));

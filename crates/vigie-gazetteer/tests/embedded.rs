@@ -340,3 +340,84 @@ fn issue12_openstreetmap_places_fill_geonames_gaps() {
         assert_eq!(p.country, "ML");
     }
 }
+
+/// The place of mention `name`, which must be found and located.
+fn located<'p>(ps: &'p [PlaceMention], name: &str) -> &'p PlaceMention {
+    let p = ps
+        .iter()
+        .find(|p| p.span.text == name)
+        .unwrap_or_else(|| panic!("{name} not found in {ps:#?}"));
+    assert!(p.lat.is_some(), "{p:?}");
+    p
+}
+
+/// Issue 12: a one-line sentence with a capitalized subject is no headline: its place
+/// names keep their full weight.
+#[test]
+fn issue12_a_short_sentence_is_no_title_case_headline() {
+    for (text, lang) in [
+        ("Soldiers attacked Kidal.", Lang::En),
+        ("Jihadists besieged Kidal.", Lang::En),
+        ("Soldats attaqués hier soir près Kidal.", Lang::Fr),
+    ] {
+        located(&find(text, lang), "Kidal");
+    }
+}
+
+/// Issue 12: an office or a facility named after the place it serves locates the event
+/// at that place ("the Mayor of X", "X Airport", "l'hôpital de X").
+#[test]
+fn issue12_offices_and_facilities_name_their_place() {
+    for (text, lang, name) in [
+        (
+            "Gunmen abducted the Deputy Mayor of Kidal on Sunday.",
+            Lang::En,
+            "Kidal",
+        ),
+        (
+            "Two shells hit the Sevare Airport overnight.",
+            Lang::En,
+            "Sevare",
+        ),
+        (
+            "Students of Niamey University blocked the road.",
+            Lang::En,
+            "Niamey",
+        ),
+        (
+            "Des obus sont tombés près de l'Hôpital de Gao.",
+            Lang::Fr,
+            "Gao",
+        ),
+        (
+            "Le Maire de Kidal a été enlevé dimanche.",
+            Lang::Fr,
+            "Kidal",
+        ),
+    ] {
+        located(&find(text, lang), name);
+    }
+}
+
+/// Issue 12: a well, a wadi or a camp of a home country, named after a locative word and
+/// spelled exactly, is the place meant even when no country is named.
+#[test]
+fn issue12_landmarks_after_a_locative_word() {
+    for (text, lang) in [
+        (
+            "On 2 May, gunmen ambushed a patrol in the area of I-n-Kisman.",
+            Lang::En,
+        ),
+        (
+            "Le 2 mai, des hommes armés ont tendu une embuscade dans la zone de I-n-Kisman.",
+            Lang::Fr,
+        ),
+    ] {
+        let ps = find(text, lang);
+        let p = located(&ps, "I-n-Kisman");
+        assert_eq!(p.country, "ML", "{p:?}");
+    }
+    // without a locative word the landmark is not read as the place
+    let ps = find("I-n-Kisman is a word here, said the linguist.", Lang::En);
+    assert!(ps.iter().all(|p| p.lat.is_none()), "{ps:?}");
+}

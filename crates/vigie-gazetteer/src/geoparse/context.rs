@@ -7,7 +7,8 @@
 //! vote does not count when its support is weighed. The country with the most votes (and
 //! any with at least half as many) is the document's main country ([`Ctx::Main`]), the
 //! others named are secondary; a home country (`home_countries.txt`) that no name votes
-//! for still counts a little ([`Ctx::Home`]). Weak candidates (a skeleton match, a lower-case word,
+//! for still counts a little ([`Ctx::Home`]), less when another country has votes
+//! ([`Ctx::HomeAside`]). Weak candidates (a skeleton match, a lower-case word,
 //! a sentence-start capital, part of a longer name) do not vote.
 
 use super::score::Ctx;
@@ -154,7 +155,18 @@ impl<'s> Focus<'s> {
         } else if v > 0 {
             Ctx::Secondary
         } else if self.home.contains(cc) {
-            Ctx::Home
+            // another country the text points to ("Katiba Macina militants attacked
+            // Kounti": Mali) outweighs a home country's namesake across the border
+            let own_vote = self.votes.get(name).copied();
+            let elsewhere = self.counts.iter().any(|(c, n)| {
+                let own = own_vote.filter(|v| v.0 == *c).map_or(0, |v| v.1);
+                *c != cc && n.saturating_sub(own) > 0
+            });
+            if elsewhere {
+                Ctx::HomeAside
+            } else {
+                Ctx::Home
+            }
         } else {
             Ctx::None
         }
@@ -218,8 +230,9 @@ mod tests {
         focus_of(&t, |_, _, focus| {
             assert_eq!(focus.main_country(), Some("ML"));
             assert_eq!(focus.ctx("ML", "kidal"), Ctx::Main);
-            // a home country that no name votes for still counts a little
-            assert_eq!(focus.ctx("NE", "kidal"), Ctx::Home);
+            // a home country that no name votes for still counts a little, less than
+            // when no other country has votes
+            assert_eq!(focus.ctx("NE", "kidal"), Ctx::HomeAside);
             assert_eq!(focus.ctx("FR", "kidal"), Ctx::None);
         });
     }

@@ -12,11 +12,16 @@ use vigie_model::PlaceMention;
 /// to its farthest village, in the Sahel's large cercles).
 const HINT_KM: f64 = 150.0;
 
-/// Re-resolves each place that lies more than [`HINT_KM`] from its first hint to the
-/// place of the same name nearest to the hint, when one lies within that distance; when
-/// none does and the place lies in another region than its hint, the place is a village
-/// the gazetteer lacks and takes the hint's point. A place the gazetteer lacks takes the
-/// hint's point too.
+/// How far from its hint a place found under another spelling than the text's may lie:
+/// a look-alike name farther away is more likely a village the gazetteer lacks.
+const INEXACT_HINT_KM: f64 = 50.0;
+
+/// Re-resolves each place that lies more than [`HINT_KM`] from its first hint
+/// ([`INEXACT_HINT_KM`] when found under another spelling) to the place of the same name
+/// nearest to the hint, when one lies within that distance; when none does and the place
+/// lies in another region than its hint, or was found under another spelling, the place
+/// is a village the gazetteer lacks and takes the hint's point. A place the gazetteer
+/// lacks takes the hint's point too.
 pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
     for i in 0..places.len() {
         let Some(t) = PlaceMention::hint_target(text, places, i) else {
@@ -35,56 +40,89 @@ pub fn apply(gaz: &Gazetteer, text: &str, places: &mut [PlaceMention]) {
             }
             continue;
         };
-        if places[t].unresolved || km(at.0, at.1, hint.0, hint.1) <= HINT_KM {
+        // a name spelled otherwise than the place it was resolved to (a transliteration,
+        // a vowel skeleton) is held closer to its hint than an exact one
+        let limit = if found_exactly(gaz, &places[t]) {
+            HINT_KM
+        } else {
+            INEXACT_HINT_KM
+        };
+        if places[t].unresolved || km(at.0, at.1, hint.0, hint.1) <= limit {
             continue;
         }
-        let name = places[t].span.text.clone();
-        let best = gaz
-            .lookup(&name)
-            .into_iter()
-            .filter(|(_, level)| *level != KeyLevel::Skeleton)
-            .filter_map(|(id, _)| gaz.place(id))
-            .map(|p| (km(p.lat, p.lon, hint.0, hint.1), p))
-            .filter(|(d, _)| *d <= HINT_KM)
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        let Some((_, p)) = best else {
+        if !nearest_namesake(gaz, &mut places[t], hint, limit) {
             // no place of that name near the hint: the one chosen lies in another region
-            // than the text puts it in ("Kessou (Koro, Mopti)" resolved 300 km away), so
-            // it is a namesake of a village the gazetteer lacks
+            // than the text puts it in ("Kessou (Koro, Mopti)" resolved 300 km away), or
+            // only a look-alike name was found, so it is a namesake of a village the
+            // gazetteer lacks
             let other_region = places[i].admin1.is_some()
                 && places[t].admin1 != places[i].admin1
                 && !places[i].feature.starts_with("PCL");
-            if other_region {
-                let m = &mut places[t];
-                m.name = m.span.text.clone();
-                m.geonameid = None;
-                m.feature = String::new();
-                m.unresolved = true;
-                m.relative = None;
-                locate_by_hint(places, t, i);
+            if other_region || limit < HINT_KM {
+                unresolve_at(places, t, i);
             }
-            continue;
-        };
-        {
-            let m = &mut places[t];
-            m.name = p.name.to_string();
-            m.geonameid = p.geonameid;
-            m.lat = Some(p.lat);
-            m.lon = Some(p.lon);
-            m.country = p.country.to_string();
-            m.feature = p.feature_code.to_string();
-            let (admin1, admin2) = super::output::admin_of(&p);
-            m.admin1 = admin1;
-            m.admin2 = admin2;
         }
     }
+}
+
+/// Whether the gazetteer finds the place of `m` under the very spelling of the text (its
+/// name or one of its alternate names, not a transliteration or a vowel skeleton).
+pub(super) fn found_exactly(gaz: &Gazetteer, m: &PlaceMention) -> bool {
+    gaz.lookup(&m.span.text)
+        .into_iter()
+        .filter(|(_, level)| *level == KeyLevel::Exact)
+        .filter_map(|(id, _)| gaz.place(id))
+        .any(|p| p.geonameid == m.geonameid && Some(p.lat) == m.lat && Some(p.lon) == m.lon)
+}
+
+/// Re-resolves `m` to the place of its written name nearest to `to` within `limit` km
+/// (a vowel-skeleton match does not count); false when there is none.
+pub(super) fn nearest_namesake(
+    gaz: &Gazetteer,
+    m: &mut PlaceMention,
+    to: (f64, f64),
+    limit: f64,
+) -> bool {
+    let best = gaz
+        .lookup(&m.span.text)
+        .into_iter()
+        .filter(|(_, level)| *level != KeyLevel::Skeleton)
+        .filter_map(|(id, _)| gaz.place(id))
+        .map(|p| (km(p.lat, p.lon, to.0, to.1), p))
+        .filter(|(d, _)| *d <= limit)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    let Some((_, p)) = best else {
+        return false;
+    };
+    m.name = p.name.to_string();
+    m.geonameid = p.geonameid;
+    m.lat = Some(p.lat);
+    m.lon = Some(p.lon);
+    m.country = p.country.to_string();
+    m.feature = p.feature_code.to_string();
+    let (admin1, admin2) = super::output::admin_of(&p);
+    m.admin1 = admin1;
+    m.admin2 = admin2;
+    true
+}
+
+/// Turns the place `t` into a village the gazetteer lacks, placed at the place `i` that
+/// the text says it lies in or near (see [`locate_by_hint`]).
+pub(super) fn unresolve_at(places: &mut [PlaceMention], t: usize, i: usize) {
+    let m = &mut places[t];
+    m.name = m.span.text.clone();
+    m.geonameid = None;
+    m.feature = String::new();
+    m.unresolved = true;
+    m.relative = None;
+    locate_by_hint(places, t, i);
 }
 
 /// Gives the unresolved place `t`, which the gazetteer lacks, the point and areas of
 /// its hint `i`, the way a coder places a village no gazetteer has at the seat of the
 /// district it is said to lie in: geo-precision 2 for a district or town ("Kéra (Ansongo,
 /// Gao)"), 3 when the hint is a whole region ("Kéra (Gao region)").
-fn locate_by_hint(places: &mut [PlaceMention], t: usize, i: usize) {
+pub(super) fn locate_by_hint(places: &mut [PlaceMention], t: usize, i: usize) {
     let h = places[i].clone();
     let m = &mut places[t];
     m.lat = h.lat;

@@ -25,6 +25,9 @@ const MAJOR_POPULATION: u64 = 100_000;
 pub(super) enum Ctx {
     /// Nothing points to the place's country.
     None,
+    /// The place lies in a home country that no name votes for, while the document
+    /// points to another country.
+    HomeAside,
     /// No country is named at all, and the place lies in a home country.
     Home,
     /// Another country of the document.
@@ -89,6 +92,8 @@ pub(super) fn score(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_
         // nothing in the text points abroad ("Bima" in a report about attacks on
         // villages is the Malian or Nigerien one, not the Indonesian city)
         Ctx::Home => 0.45,
+        // less than the main country's support, even with a small population's help
+        Ctx::HomeAside => 0.2,
         Ctx::None => 0.0,
     };
     let by_near = if near_km <= 100.0 {
@@ -153,7 +158,8 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
     // similar alternate name, and "near Kessou" is not a hamlet's variant spelling on the
     // Atlantic coast, but a village the gazetteer lacks; "Tillabery" is Tillabéri
     let known_town = p.population > 0 || code.starts_with("PPLA") || code.starts_with("ADM");
-    if !(exact || near || ctx == Ctx::Main || ctx == Ctx::Home && known_town) {
+    let home = matches!(ctx, Ctx::Home | Ctx::HomeAside);
+    if !(exact || near || ctx == Ctx::Main || home && known_town) {
         return false;
     }
     // strong support: a cue naming this kind of place, a neighbour, the document's country
@@ -167,8 +173,13 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
             && populated
             && (p.population > 0 || code.starts_with("PPLA") || code.starts_with("ADM"));
     }
-    if ctx == Ctx::Home {
-        return populated && !c.weak_cap && !c.in_long_name;
+    if home {
+        // a well, a wadi, a camp, a hill named after a locative word ("in the area of
+        // I-n-Kisman", "près de l'oued X") is where the people of the Sahel's camps live and
+        // where its events are coded, when nothing points abroad and the name is spelled
+        // exactly
+        let landmark = exact && c.cue.is_some() && matches!(p.feature_class, 'H' | 'S' | 'T');
+        return (populated || landmark) && !c.weak_cap && !c.in_long_name;
     }
     // nothing else in the document points there: only well-known places, spelled exactly
     exact && major

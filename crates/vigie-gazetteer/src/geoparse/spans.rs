@@ -201,15 +201,15 @@ impl Scanner<'_, '_, '_> {
     /// and returns the token where the search goes on.
     fn capitalized_run(&mut self, i: usize) -> usize {
         let (doc, ti) = (self.doc, self.doc.ti);
-        let e = run_end(doc, self.excluded, i);
-        let (a, e) = self.trim_run(i, e);
+        let e0 = run_end(doc, self.excluded, i);
+        let (a, e) = self.trim_run(i, e0);
         if a >= e {
-            return e.max(i + 1);
+            return e0.max(i + 1);
         }
         if after_title(doc, self.titles, a) {
             self.person_words
                 .extend((a..e).filter(|&x| ti[x].cap).map(|x| doc.f(x)));
-            return e;
+            return e0;
         }
         let caps_in_run = (a..e).filter(|&x| ti[x].cap).count();
         let first_found = self.cands.len();
@@ -237,7 +237,7 @@ impl Scanner<'_, '_, '_> {
             self.person_words
                 .extend((a..e).filter(|&x| ti[x].cap).map(|x| doc.f(x)));
         }
-        e
+        e0
     }
 
     /// The run `i..e` without its stop words and articles at the start ("Selon",
@@ -260,8 +260,27 @@ impl Scanner<'_, '_, '_> {
             }
             a += 1;
         }
+        // an office or a facility before the place it serves, in one run ("Hôpital de
+        // Gao", "Maire de Kidal"): the run is the place's name alone
+        if e > a + 2 && doc.lx.of_heads.contains(doc.f(a)) && ti[a + 1].connector {
+            let mut b = a + 1;
+            while b < e && (ti[b].particle || ti[b].connector) {
+                b += 1;
+            }
+            if b < e {
+                a = b;
+            }
+        }
         while e > a && ti[e - 1].particle {
             e -= 1;
+        }
+        // a facility noun after the name of the place it serves ("Sévaré Airport",
+        // "Niamey University"): the name is the place's alone
+        if e > a + 1 && doc.lx.trailing_heads.contains(doc.f(e - 1)) {
+            e -= 1;
+            while e > a && ti[e - 1].particle {
+                e -= 1;
+            }
         }
         (a, e)
     }
@@ -437,8 +456,9 @@ mod tests {
             unknown: Vec::new(),
             phrase: String::new(),
         };
+        // the office before "de" goes too: "Le Maire De Gao" names Gao (issue 12)
         let (a, e) = sc.trim_run(i, e);
-        assert_eq!((d.tok(a), d.tok(e - 1)), ("Maire", "Gao"));
+        assert_eq!((d.tok(a), d.tok(e - 1)), ("Gao", "Gao"));
     }
 
     #[test]

@@ -18,6 +18,7 @@
 //! nearest known one. Without an anchor it has no coordinates; its country is the document's
 //! main country when the document has one.
 
+use super::anchors::container_between;
 use super::resolve::Choice;
 use super::tokens::Doc;
 use super::{Cand, MAX_GAP_TO_ANCHOR};
@@ -186,7 +187,16 @@ pub(super) fn unresolved<'a>(
         let last = u.end - 1;
         let anchor = anchor_after(text, tokens, last, found);
         let by_noun = matches!(u.cue, Some(c) if c != Cue::Loc);
-        let by_anchor = u.cue == Some(Cue::Loc) && anchor.is_some() && !ti[u.tok].weak;
+        // or a division it lies in ("in X, Koro cercle"; "à X, commune de Y")
+        let in_division = || {
+            let end = tokens[last].span.end;
+            found
+                .iter()
+                .find(|p| p.span.start >= end)
+                .is_some_and(|p| container_between(text, doc.lx, end, p).is_some())
+        };
+        let by_anchor =
+            u.cue == Some(Cue::Loc) && (anchor.is_some() || in_division()) && !ti[u.tok].weak;
         // a name followed by its district in parentheses is a place of that district
         let by_hint = !ti[u.tok].weak && hint_after(text, tokens, last, found);
         if !(by_noun || by_anchor || by_hint) {
