@@ -1085,3 +1085,59 @@ fn issue12_a_fight_that_takes_a_town_is_a_territorial_change() {
         ex.events
     );
 }
+
+/// Issue 12: fighters or soldiers killed and captured in one telling make a fight, not an
+/// attack on civilians; and a count right after its verb belongs to that verb.
+#[test]
+fn issue12_captured_fighters_and_soldiers_make_a_battle() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, rebels killed three soldiers near Boni and kidnapped a fourth.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, des rebelles ont tué trois soldats près de Boni et en ont enlevé un quatrième.",
+            Lang::Fr,
+        ),
+        (
+            "On 4 May 2024, troops killed six JNIM fighters, wounded two and detained four others near Boni.",
+            Lang::En,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex.events.first().unwrap_or_else(|| panic!("{text}: no event"));
+        assert_eq!(
+            (e.event_type.as_str(), e.sub_event_type.as_str()),
+            ("Battles", "Armed clash"),
+            "{text}: {e:#?}"
+        );
+        let dead = e.fatalities.as_ref().and_then(|f| f.best);
+        assert!(matches!(dead, Some(3) | Some(6)), "{text}: {e:#?}");
+    }
+}
+
+/// Issue 12: two armed groups stay on the two sides the sentence gives them: the object
+/// of an attack is attacked, not an ally of the attackers.
+#[test]
+fn issue12_armed_groups_fight_each_other() {
+    for (text, lang, a2) in [
+        (
+            "On 4 May 2024, gunmen ambushed an MSA patrol near Boni.",
+            Lang::En,
+            "MSA",
+        ),
+        (
+            "On 4 May 2024, JNIM fighters clashed with ISGS militants near Boni.",
+            Lang::En,
+            "IS Sahel",
+        ),
+    ] {
+        let (t, st, _, actor2) = first_event(text, lang);
+        assert_eq!(
+            (t.as_str(), st.as_str()),
+            ("Battles", "Armed clash"),
+            "{text}"
+        );
+        assert_eq!(actor2.as_deref(), Some(a2), "{text}");
+    }
+}

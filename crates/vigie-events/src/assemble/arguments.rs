@@ -409,8 +409,20 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
             }
             (None, Some(o)) => {
                 // "frappes de drone de l'armée contre des civils": after the trigger, the
-                // first group acts unless it is civilians
-                if civ(o) {
+                // first group acts unless it is civilians — or unless it is the direct
+                // object of a verb ("gunmen attacked an MSA convoy", "des assaillants ont
+                // attaqué une patrouille des FAMa"; the unnamed subject is filled later)
+                let (w0, w1) = (s.word_at(trig.end), first_word(o));
+                let verb = (tw..s.word_at(trig.end).max(tw + 1)).all(|k| !s.is(Word::EventNoun, k));
+                let direct_object = verb
+                    && (w0..=w0 + 2).contains(&w1)
+                    && !s
+                        .cues(CueKind::Between)
+                        .any(|c| c.first >= tw && c.first <= w1)
+                    && (w0..w1).all(|k| {
+                        !s.is(Word::Preposition, k) && !s.is(Word::Of, k) && !s.is(Word::By, k)
+                    });
+                if civ(o) || direct_object {
                     undergoes = names(o);
                 } else {
                     acts = names(o);

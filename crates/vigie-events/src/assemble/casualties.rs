@@ -105,11 +105,14 @@ pub(super) fn casualties(
                 .all(|o| distance(q.span.span(), *o) >= own)
         })
         .collect();
+    // the distance from a count to the nearest cue of a kind: a verb right before the
+    // count governs it ("the army killed five militants, wounded one": five dead; "ont
+    // tué trois soldats, blessé deux": three dead), as does a word inside the count
     let near = |q: &QuantityMention, kind: CueKind| -> Option<usize> {
         let (w0, w1) = (s.word_at(q.span.start), s.word_at(q.span.end));
         s.cues(kind)
             .map(|c| {
-                if c.first >= w0 && c.first < w1 {
+                if c.first >= w0 && c.first < w1 || c.end == w0 {
                     0
                 } else if c.first >= w1 {
                     c.first - w1 + 1

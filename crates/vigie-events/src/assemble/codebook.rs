@@ -193,7 +193,7 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     if d.harm {
         type_by_patient(&mut d, &camp_of, inter_of);
     }
-    kills_make_an_attack(&mut d);
+    kills_make_an_attack(&mut d, &camp_of);
     resistance_makes_a_battle(&mut d, inter_of);
     let civilian_targeting = d.actor2 == Some("Civilians");
     if civilian_targeting && d.event_type == EventType::Battles {
@@ -308,10 +308,21 @@ pub(super) fn codebook_roles(d: &mut Draft<'_>, inter_of: impl Fn(&str) -> Optio
 /// ("soldiers arrested and executed two herders", "des militaires ont arrêté puis exécuté
 /// quatre villageois"), or whose detainees are hurt in the telling ("arrested and
 /// tortured", "arrêtés puis battus"). Without harm told they stay an abduction and an
-/// arrest.
-pub(super) fn kills_make_an_attack(d: &mut Draft<'_>) {
+/// arrest. When those killed and captured are soldiers or fighters ("rebels killed two
+/// soldiers and kidnapped a third", "l'armée a tué cinq jihadistes et en a arrêté
+/// trois"), it was a fight: Battles / Armed clash.
+pub(super) fn kills_make_an_attack(d: &mut Draft<'_>, camp_of: &impl Fn(&str) -> Option<Camp>) {
     let killed = d.dead.is_some_and(|c| c.best.or(c.low).unwrap_or(0) > 0) || d.harmed;
     if !killed {
+        return;
+    }
+    let captive = matches!(
+        d.sub_event_type,
+        SubEventType::AbductionForcedDisappearance | SubEventType::Arrests
+    );
+    if captive && matches!(d.actor2.and_then(camp_of), Some(Camp::State | Camp::Armed)) {
+        d.event_type = EventType::Battles;
+        d.sub_event_type = SubEventType::ArmedClash;
         return;
     }
     match d.sub_event_type {
@@ -394,9 +405,13 @@ pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str)
         side1.retain(|a| *a != "Civilians");
         side2.retain(|a| *a != "Civilians");
     }
-    // the camp of each side is its first actor's
+    // the camp of each side is its first actor's; the state and its partners are one
+    // camp, but armed groups fight one another ("JNIM clashed with ISGS", "gunmen attacked
+    // an MSA convoy"), so two groups stay on the sides the sentence gives them
     let c1 = side1.first().and_then(|a| camp_of(a));
-    if let Some(c1) = c1 {
+    let c2 = side2.first().and_then(|a| camp_of(a));
+    let both_armed = c1 == Some(Camp::Armed) && c2 == Some(Camp::Armed);
+    if let Some(c1) = c1.filter(|_| !both_armed) {
         let (same, other): (Vec<&str>, Vec<&str>) =
             side1.into_iter().partition(|a| camp_of(a) == Some(c1));
         side1 = same;
