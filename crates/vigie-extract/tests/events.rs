@@ -1141,3 +1141,43 @@ fn issue12_armed_groups_fight_each_other() {
         assert_eq!(actor2.as_deref(), Some(a2), "{text}");
     }
 }
+
+/// Issue 12: a lead sentence that tells who did it to whom is an event even without a
+/// date or a place; the subject of a passive verb undergoes it; the attackers counted as
+/// the subject of their act are no toll.
+#[test]
+fn issue12_who_did_it_to_whom_and_passive_subjects() {
+    let ex = extract(
+        "Travellers were robbed by armed bandits.",
+        Lang::En,
+        "2024-05-05",
+    );
+    let e = ex.events.first().expect("an event without date or place");
+    assert_eq!(e.actor2.as_deref(), Some("Civilians"), "{e:#?}");
+    let ex = extract(
+        "Des commerçants ont été attaqués par des bandits armés.",
+        Lang::Fr,
+        "2024-05-05",
+    );
+    assert!(!ex.events.is_empty(), "{:#?}", ex.actors);
+
+    let (t, _, a1, a2) = first_event(
+        "On 4 May 2024, a forest guard was shot dead near Boni.",
+        Lang::En,
+    );
+    assert_eq!(t, "Battles");
+    assert_eq!(a1.as_deref(), Some("Unidentified armed group"));
+    assert!(a2.is_some_and(|a| a != "Unidentified armed group"));
+
+    let ex = extract(
+        "On 4 May 2024, some forty gunmen stormed the market of Boni and killed two traders.",
+        Lang::En,
+        "2024-05-05",
+    );
+    let e = ex.events.first().expect("event");
+    assert_eq!(
+        e.fatalities.as_ref().and_then(|f| f.best),
+        Some(2),
+        "{e:#?}"
+    );
+}

@@ -394,8 +394,11 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
             s.cues(CueKind::Suffer)
                 .any(|c| c.first >= w && c.first - w <= 3)
         });
+        // "a forest guard was shot dead", "deux gendarmes ont été tués": the subject of a
+        // passive verb undergoes it
+        let passive = (tw.saturating_sub(2)..=tw).any(|k| s.is(Word::PassiveAux, k));
         match (subject, object) {
-            (Some(sub), obj) if suffered || civ(sub) => {
+            (Some(sub), obj) if suffered || passive || civ(sub) => {
                 undergoes = names(sub);
                 if let Some(o) = obj {
                     acts = names(o);

@@ -96,6 +96,19 @@ pub(super) fn casualties(
         .iter()
         .copied()
         .filter(|q| q.unit.as_deref() == Some("people"))
+        // the attackers counted as the subject of their act are no toll ("six jihadists
+        // opened fire on a truck, killing one": one dead; "une trentaine d'assaillants
+        // ont attaqué le poste"), unless the act is itself a death or a wound ("three
+        // soldiers killed in an ambush")
+        .filter(|q| {
+            let Some(t) = trig else { return true };
+            let (qe, ts) = (s.word_at(q.span.end), s.word_at(t.start));
+            let subject = q.span.end <= t.start && ts - qe <= 1;
+            let harm = [CueKind::Death, CueKind::Wounded]
+                .into_iter()
+                .any(|k| s.cues(k).any(|c| c.first <= ts + 1 && c.end > ts));
+            !subject || harm
+        })
         .filter(|q| {
             let Some(t) = trig else { return true };
             let own = distance(q.span.span(), t);

@@ -295,10 +295,13 @@ pub fn assemble_folded(
             // an earlier event ("the defeat at Tinzaouatene", flag bg); the lead (the
             // first two sentences, a headline included) is the news itself, later
             // sentences often recall earlier events
+            // — or who did it to whom ("Tourists were attacked by armed bandits.",
+            // "Des bandits armés ont attaqué des commerçants.")
             let one_act = si < 2
                 && !rule.flags.bg
-                && (!acts.is_empty() || !undergoes.is_empty())
-                && s.places.iter().any(|p| precise(p, main));
+                && ((!acts.is_empty() || !undergoes.is_empty())
+                    && s.places.iter().any(|p| precise(p, main))
+                    || !acts.is_empty() && !undergoes.is_empty());
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() && !one_act {
                 continue;
             }
