@@ -96,6 +96,13 @@ pub(crate) enum Side {
     Before,
     /// Right after the division's name.
     After,
+    /// A bare preposition between the place and the division's name ("Bonkouna in
+    /// Koro"): it holds a known place near the division, but does not make an unknown
+    /// word a place ("the letter to Mbarkouni in Gao").
+    Prep,
+    /// Between the place and the division's name, when a noun of side [`Side::After`]
+    /// follows the name ("X in the Koro area"); its kind is the noun's.
+    Lead,
 }
 
 /// A word of relative locations.
@@ -437,6 +444,8 @@ impl Lexicon {
                 };
                 let side = match c.get(2).copied() {
                     Some("after") => Side::After,
+                    Some("lead") => Side::Lead,
+                    Some("prep") => Side::Prep,
                     _ => Side::Before,
                 };
                 if lang == Lang::Fr {

@@ -57,7 +57,7 @@ fn anchor_of(text: &str, lx: &LangLex, places: &[PlaceMention], t: usize) -> Opt
             return Some((t + 1, limit));
         }
     }
-    let limit = match container_between(text, lx, m.span.end, next)? {
+    let limit = match container_between(text, lx, m.span.end, next)?.0 {
         Container::Commune => NEAR_KM,
         Container::District => DISTRICT_KM,
     };
@@ -67,22 +67,23 @@ fn anchor_of(text: &str, lx: &LangLex, places: &[PlaceMention], t: usize) -> Opt
 /// The kind of division that the text between byte `end` (the end of a place's name) and
 /// the place `next` says the first place lies in: a container phrase between them ("X, in
 /// the commune of Y"), or only separators between them and a container noun right after
-/// `next` ("X, Y cercle").
+/// `next` ("X, Y cercle"); with the side of the phrase that says so ([`Side::Prep`] for a
+/// bare preposition).
 pub(super) fn container_between(
     text: &str,
     lx: &LangLex,
     end: usize,
     next: &PlaceMention,
-) -> Option<Container> {
+) -> Option<(Container, Side)> {
     let between = text.get(end..next.span.start)?;
     let phrase = normalize_phrase(between.trim_matches(separator));
-    if !phrase.is_empty() {
-        return match lx.containers.get(&phrase) {
-            Some(&(kind, Side::Before)) => Some(kind),
-            _ => None,
-        };
+    if let Some(&(kind, side @ (Side::Before | Side::Prep))) = lx.containers.get(&phrase) {
+        return Some((kind, side));
     }
-    if between.len() > MAX_GAP {
+    // otherwise only separators, or a locative phrase of the kind "in" or "in the" that
+    // the container noun after the name completes ("X in the Koro area"), may stand between
+    let lead = matches!(lx.containers.get(&phrase), Some(&(_, Side::Lead)));
+    if !(phrase.is_empty() && between.len() <= MAX_GAP || lead) {
         return None;
     }
     let after = text.get(next.span.end..)?;
@@ -95,7 +96,7 @@ pub(super) fn container_between(
         return None;
     }
     match lx.containers.get(&normalize_phrase(&word)) {
-        Some(&(kind, Side::After)) => Some(kind),
+        Some(&(kind, Side::After)) => Some((kind, Side::After)),
         _ => None,
     }
 }
@@ -198,6 +199,23 @@ mod tests {
             let (pp, ap) = (p.point().expect("located"), a.point().unwrap());
             assert!(
                 super::km(pp.0, pp.1, ap.0, ap.1) <= super::NEAR_KM,
+                "{text}: {p:?}"
+            );
+        }
+    }
+
+    /// Issue 12: "X in Y" and "X in the Y area" hold X near Y.
+    #[test]
+    fn issue12_in_a_town_or_its_area() {
+        for text in [
+            "Gunmen burned the hamlet of Kokourou in the Bandiagara area on Monday.",
+            "Gunmen burned the hamlet of Kokourou in Bandiagara on Monday.",
+        ] {
+            let ps = find(text, Lang::En);
+            let (p, a) = (at(&ps, "Kokourou"), at(&ps, "Bandiagara"));
+            let (pp, ap) = (p.point().expect("located"), a.point().unwrap());
+            assert!(
+                super::km(pp.0, pp.1, ap.0, ap.1) <= super::DISTRICT_KM,
                 "{text}: {p:?}"
             );
         }

@@ -23,6 +23,7 @@ use super::resolve::Choice;
 use super::tokens::Doc;
 use super::{Cand, MAX_GAP_TO_ANCHOR};
 use crate::lexicon::Cue;
+use crate::lexicon::Side;
 use vigie_model::{PlaceMention, Span};
 use vigie_text::hash::{FastMap as HashMap, FastSet as HashSet};
 use vigie_text::Token;
@@ -193,7 +194,8 @@ pub(super) fn unresolved<'a>(
             found
                 .iter()
                 .find(|p| p.span.start >= end)
-                .is_some_and(|p| container_between(text, doc.lx, end, p).is_some())
+                .and_then(|p| container_between(text, doc.lx, end, p))
+                .is_some_and(|(_, side)| side != Side::Prep)
         };
         let by_anchor =
             u.cue == Some(Cue::Loc) && (anchor.is_some() || in_division()) && !ti[u.tok].weak;
