@@ -29,6 +29,9 @@ const DISTANCE_SLACK_KM: f64 = 30.0;
 /// [`DISTANCE_SLACK_KM`]: long distances are told in round figures ("200 km north of X"
 /// for a town 240 km away by the great circle).
 const DISTANCE_SLACK_SHARE: f64 = 1.25;
+/// The longest text between a place and its division that can hold a container phrase
+/// ("X, dans la commune rurale de Y" and a little room).
+const MAX_PHRASE_BYTES: usize = 48;
 /// At most this many bytes of separators between a place and its relative anchor.
 const MAX_GAP: usize = 8;
 
@@ -76,6 +79,10 @@ pub(super) fn container_between(
     next: &PlaceMention,
 ) -> Option<(Container, Side)> {
     let between = text.get(end..next.span.start)?;
+    // no container phrase is longer (a quick refusal before folding)
+    if between.len() > MAX_PHRASE_BYTES {
+        return None;
+    }
     let phrase = normalize_phrase(between.trim_matches(separator));
     if let Some(&(kind, side @ (Side::Before | Side::Prep))) = lx.containers.get(&phrase) {
         return Some((kind, side));
