@@ -47,9 +47,12 @@ pub enum Word {
     /// A government or its seat ("la junte", "the authorities"): a capital after it
     /// stands for the government.
     Authority,
+    /// A state's mission abroad ("l'ambassade de France", "the embassy of France"): the
+    /// country after it owns the building, the event is not in that country.
+    Mission,
 }
 
-const CLASSES: [(Word, &str); 18] = [
+const CLASSES: [(Word, &str); 19] = [
     (Word::Preposition, "preposition"),
     (Word::Article, "article"),
     (Word::Determiner, "determiner"),
@@ -68,6 +71,7 @@ const CLASSES: [(Word, &str); 18] = [
     (Word::There, "there"),
     (Word::NounDet, "noun_det"),
     (Word::Authority, "authority"),
+    (Word::Mission, "mission"),
 ];
 
 /// The words of each class, by language.

@@ -1181,3 +1181,36 @@ fn issue12_who_did_it_to_whom_and_passive_subjects() {
         "{e:#?}"
     );
 }
+
+/// Issue 12: a protest at a state's embassy happens where the embassy stands, not in that
+/// state; a tear-gas grenade fired at a crowd is no grenade attack.
+#[test]
+fn issue12_embassies_and_tear_gas() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, hundreds of people rallied outside the embassy of France in Niamey.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, des centaines de personnes ont manifesté devant l'ambassade de France à Niamey.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        let e = ex.events.first().unwrap_or_else(|| panic!("{text}: no event"));
+        let at = e.location.as_ref().map(|p| p.country.as_str());
+        assert_eq!(at, Some("NE"), "{text}: {e:#?}");
+    }
+    let ex = extract(
+        "Le 4 mai 2024 à Niamey, des grenades lacrymogènes ont été tirées pour disperser la foule.",
+        Lang::Fr,
+        "2024-05-05",
+    );
+    assert!(
+        ex.events
+            .iter()
+            .all(|e| e.sub_event_type.as_str() != "Grenade"),
+        "{:#?}",
+        ex.events
+    );
+}

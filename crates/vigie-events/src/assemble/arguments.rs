@@ -207,6 +207,19 @@ pub(super) fn place_for<'a>(
             .and_then(|i| PlaceMention::hint_target(inp.text, in_sentence, i))
             .is_some_and(|t| in_sentence[t].lat.is_some())
     };
+    // "devant l'ambassade de France", "the embassy of France": the country owns the
+    // building; the event is where the building stands
+    let owner = |p: &PlaceMention| {
+        is_country(p) && {
+            let mut k = s.word_at(p.span.start);
+            while k > 0 && (s.is(Word::Of, k - 1) || s.is(Word::Article, k - 1)) {
+                k -= 1;
+            }
+            k > 0 && s.is(Word::Mission, k - 1)
+        }
+    };
+    let kept: Vec<&PlaceMention> = in_sentence.iter().copied().filter(|p| !owner(p)).collect();
+    let in_sentence: &[&PlaceMention] = &kept;
     if let Some(p) = in_sentence
         .iter()
         .filter(|p| {

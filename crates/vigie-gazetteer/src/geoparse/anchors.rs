@@ -122,6 +122,11 @@ pub(super) fn apply(gaz: &Gazetteer, lx: &LangLex, text: &str, places: &mut [Pla
             continue;
         };
         let m = &places[t];
+        // a country or a region is never a namesake of a village ("the embassy of France
+        // in Niamey")
+        if m.feature.starts_with("PCL") || m.feature == "ADM1" {
+            continue;
+        }
         let Some(at) = m.point() else {
             if m.unresolved {
                 locate_by_hint(places, t, a);
