@@ -1214,3 +1214,29 @@ fn issue12_embassies_and_tear_gas() {
         ex.events
     );
 }
+
+/// Issue 12: the first sentence of a report is its news: a predicate with who did it or
+/// who underwent it is an event there, even without a date, a place or a figure.
+#[test]
+fn issue12_the_first_sentence_tells_its_act() {
+    for (text, lang) in [
+        (
+            "Militants executed a village notable outside his home.",
+            Lang::En,
+        ),
+        (
+            "Des jihadistes ont fouetté des commerçants au marché.",
+            Lang::Fr,
+        ),
+    ] {
+        let ex = extract(text, lang, "2024-05-05");
+        assert!(!ex.events.is_empty(), "{text}: {:#?}", ex.actors);
+    }
+    // later in a report, the same thin sentence recalls rather than reports
+    let ex = extract(
+        "On 4 May 2024, soldiers patrolled near Boni. Militants executed a notable there.",
+        Lang::En,
+        "2024-05-05",
+    );
+    assert!(ex.events.len() <= 1, "{:#?}", ex.events);
+}

@@ -297,10 +297,12 @@ pub fn assemble_folded(
             // sentences often recall earlier events
             // — or who did it to whom ("Tourists were attacked by armed bandits.",
             // "Des bandits armés ont attaqué des commerçants.")
+            // — or, in the very first sentence, who did it or underwent it ("AQIM
+            // assassinated an officer outside his home.", "Des soldats ont été tués.")
             let one_act = si < 2
                 && !rule.flags.bg
                 && ((!acts.is_empty() || !undergoes.is_empty())
-                    && s.places.iter().any(|p| precise(p, main))
+                    && (si == 0 || s.places.iter().any(|p| precise(p, main)))
                     || !acts.is_empty() && !undergoes.is_empty());
             if rule.flags.weak && when.fallback && dead.is_none() && wounded.is_none() && !one_act {
                 continue;
