@@ -210,7 +210,12 @@ pub(super) fn merge_into<'p>(m: &mut Draft<'p>, d: Draft<'p>) {
     m.self_guided |= d.self_guided;
     m.resisted |= d.resisted;
     m.harmed |= d.harmed;
-    if m.weak_type && !d.weak_type {
+    // (a fight never replaces the change of hands it brought, told first: "Ansar Dine
+    // gained control of Kona after clashes with the army")
+    if m.weak_type
+        && !d.weak_type
+        && !(territorial(m) && d.sub_event_type == SubEventType::ArmedClash)
+    {
         m.event_type = d.event_type;
         m.sub_event_type = d.sub_event_type;
         m.weak_type = false;
