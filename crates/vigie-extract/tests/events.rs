@@ -1267,3 +1267,27 @@ fn issue12_a_fight_after_its_conquest_keeps_the_conquest() {
         }
     }
 }
+
+/// Issue 12: the victims a trigger begins with and the author after "by" are two sides,
+/// not one group.
+#[test]
+fn issue12_victims_and_their_killers_are_two_sides() {
+    for (text, lang) in [
+        (
+            "On 4 May 2024, two soldiers were killed by gunmen near Boni.",
+            Lang::En,
+        ),
+        (
+            "Le 4 mai 2024, deux soldats ont été tués par des jihadistes près de Boni.",
+            Lang::Fr,
+        ),
+    ] {
+        let (t, _, a1, a2) = first_event(text, lang);
+        assert_eq!(t, "Battles", "{text}");
+        assert_eq!(a1.as_deref(), Some("Unidentified armed group"), "{text}");
+        assert!(
+            a2.is_some_and(|a| a != "Unidentified armed group"),
+            "{text}"
+        );
+    }
+}

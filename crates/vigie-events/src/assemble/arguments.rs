@@ -350,8 +350,11 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
                     .cues(CueKind::Versus)
                     .any(|c| c.first >= w0 && c.first < w1)
                 // never across the trigger's first word ("soldiers beat a detainee to
-                // death": the detainee, inside the trigger's words, is its object)
+                // death": the detainee, inside the trigger's words, is its object), nor
+                // across its words when the trigger begins with the first actor
+                // ("soldiers were killed by gunmen", "des soldats tués par des jihadistes")
                 && !(prev.span.end <= trig.start && trig.start < a.span.start)
+                && !(trig.start < a.span.start && trig.end > prev.span.end)
         });
         if joined {
             groups.last_mut().expect("a group").push(a);
