@@ -407,8 +407,11 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
             .or_else(|| before.iter().rev().nth(1).copied());
         let suffered = subject.is_some_and(|g| {
             let w = s.word_at(g.last().expect("non-empty").span.end);
+            // a verb of suffering that is the trigger's own word is no suffering ("the
+            // rebels took control of the town"; "took heavy losses" is)
+            let te = s.word_at(trig.end);
             s.cues(CueKind::Suffer)
-                .any(|c| c.first >= w && c.first - w <= 3)
+                .any(|c| c.first >= w && c.first - w <= 3 && !(tw..te).contains(&c.first))
         });
         // "a forest guard was shot dead", "deux gendarmes ont été tués": the subject of a
         // passive verb undergoes it
