@@ -481,6 +481,12 @@ pub(super) fn sides<'a>(inp: &Inputs<'a>, s: &Sentence<'_, 'a>, trig: Span) -> [
     [acts, undergoes]
 }
 
+/// Empties a side (its main actor, then its associates) into a list, the inverse of
+/// [`fill_side`].
+pub(super) fn take_side<'p>(main: &mut Option<&'p str>, assoc: &mut Vec<&'p str>) -> Vec<&'p str> {
+    main.take().into_iter().chain(assoc.drain(..)).collect()
+}
+
 pub(super) fn fill_side<'p>(
     main: &mut Option<&'p str>,
     assoc: &mut Vec<&'p str>,

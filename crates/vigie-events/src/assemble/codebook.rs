@@ -50,18 +50,8 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
     // sentences told from both sides may put one actor on both: it stays on the side
     // that lost when a sentence says it lost, on the acting side otherwise
     {
-        let side1: Vec<&str> = d
-            .actor1
-            .take()
-            .into_iter()
-            .chain(d.assoc1.drain(..))
-            .collect();
-        let side2: Vec<&str> = d
-            .actor2
-            .take()
-            .into_iter()
-            .chain(d.assoc2.drain(..))
-            .collect();
+        let side1 = take_side(&mut d.actor1, &mut d.assoc1);
+        let side2 = take_side(&mut d.actor2, &mut d.assoc2);
         let both = |a: &&str| side1.contains(a) && side2.contains(a);
         let keep1: Vec<&str> = side1
             .iter()
@@ -103,12 +93,7 @@ pub(super) fn finish<'p>(inp: &Inputs<'p>, ctx: &ActorContext<'p>, mut d: Draft<
         && d.actor1.and_then(&camp_of) == Some(Camp::State)
     {
         // the victims already named stay first ("civilians and their army escort")
-        let side1: Vec<&str> = d
-            .actor1
-            .take()
-            .into_iter()
-            .chain(d.assoc1.drain(..))
-            .collect();
+        let side1 = take_side(&mut d.actor1, &mut d.assoc1);
         fill_side(&mut d.actor2, &mut d.assoc2, &side1);
     }
     let state = |n: &str, i: u8| camp(i) == Camp::State && Some(n) != d.actor2;
@@ -389,18 +374,8 @@ pub(super) fn type_by_patient<'p>(
 /// associate of the first).
 pub(super) fn battle_sides_before<'p>(d: &mut Draft<'p>, camp_of: &impl Fn(&str) -> Option<Camp>) {
     let fight = d.fight;
-    let mut side1: Vec<&'p str> = d
-        .actor1
-        .take()
-        .into_iter()
-        .chain(d.assoc1.drain(..))
-        .collect();
-    let mut side2: Vec<&'p str> = d
-        .actor2
-        .take()
-        .into_iter()
-        .chain(d.assoc2.drain(..))
-        .collect();
+    let mut side1 = take_side(&mut d.actor1, &mut d.assoc1);
+    let mut side2 = take_side(&mut d.actor2, &mut d.assoc2);
     if fight {
         side1.retain(|a| *a != "Civilians");
         side2.retain(|a| *a != "Civilians");
