@@ -1192,7 +1192,7 @@ fn issue12_embassies_and_tear_gas() {
             Lang::En,
         ),
         (
-            "Le 4 mai 2024, des centaines de personnes ont manifesté devant l'ambassade de France à Niamey.",
+            "Le 4 mai 2024, une foule en colère a manifesté à Niamey, aux grilles du consulat de France.",
             Lang::Fr,
         ),
     ] {
