@@ -32,11 +32,22 @@ pub(super) fn assign_cues(doc: Doc<'_>, cands: &mut [Cand]) {
 }
 
 /// Whether the text ends in the middle of a word: its last token is a word that runs to
-/// the very end of the text.
+/// the very end of a text long enough to be an excerpt, whose writer ends sentences with
+/// a stop elsewhere. A short note or a post written without stops ("gunmen shot a trader
+/// in Kidal", "Army convoy ambushed near Gao") ends on a whole word.
 pub(super) fn cut_mid_word(doc: Doc<'_>) -> bool {
-    doc.tokens
+    /// Shorter texts are notes, posts and headlines rather than cut excerpts.
+    const EXCERPT_BYTES: usize = 400;
+    let text = doc.text.trim_end_matches([' ', '\t']);
+    let ends_in_word = doc
+        .tokens
         .last()
-        .is_some_and(|t| t.span.end == doc.text.len() && t.kind == TokenKind::Word)
+        .is_some_and(|t| t.span.end == text.len() && t.kind == TokenKind::Word);
+    let punctuated = || {
+        text.match_indices(['.', '!', '?'])
+            .any(|(i, _)| text[i + 1..].starts_with([' ', '\n']))
+    };
+    ends_in_word && text.len() >= EXCERPT_BYTES && punctuated()
 }
 
 /// Drops the candidates that end on the last token when the text is `cut`.
@@ -128,7 +139,12 @@ mod tests {
 
     #[test]
     fn a_text_cut_mid_word_loses_its_last_word() {
-        let t = TestDoc::new("Les blindés roulaient de Gao vers Tinza", Lang::Fr);
+        // an excerpt cut at a fixed length, after whole sentences
+        let text = format!(
+            "{}Les blindés roulaient de Gao vers Tinza",
+            "La colonne a quitté sa base au matin. ".repeat(12)
+        );
+        let t = TestDoc::new(&text, Lang::Fr);
         let d = t.doc();
         assert!(cut_mid_word(d));
         let mut cands = vec![cand(d, t.at("Gao"), t.at("Gao") + 1)];
@@ -138,6 +154,17 @@ mod tests {
         assert!(!cut_mid_word(
             TestDoc::new("Troops left Gao.", Lang::En).doc()
         ));
+    }
+
+    #[test]
+    fn issue12_a_short_note_without_a_stop_keeps_its_last_place() {
+        // notes and posts often end without a full stop: their last word is whole
+        for text in [
+            "Gunmen shot a trader dead in Kidal",
+            "Two soldiers were hurt. A mine hit their truck near Gao",
+        ] {
+            assert!(!cut_mid_word(TestDoc::new(text, Lang::En).doc()), "{text}");
+        }
     }
 
     #[test]
