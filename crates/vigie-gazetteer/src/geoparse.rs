@@ -12,7 +12,8 @@
 //!
 //! [`Geoparser::find`] runs the phases one after the other, each in its own module:
 //!
-//! 1. `tokens`: fold and classify every token once (`tokens::Doc`);
+//! 1. `tokens`: fold and classify every token once (`tokens::Doc`), after `roads` has
+//!    split a road named by its two ends ("the Gao-Bourem road") into two names;
 //! 2. `spans`: candidate spans (capitalized runs, multi-word names, lower-case words
 //!    after a cue), each looked up in the gazetteer;
 //! 3. `review`: cue words around each candidate, and the candidates the rest of the
@@ -41,6 +42,7 @@ mod output;
 mod relative;
 mod resolve;
 mod review;
+mod roads;
 mod score;
 mod spans;
 #[cfg(test)]
@@ -168,6 +170,8 @@ impl<'g> Geoparser<'g> {
         let lx = self.lex.lang(lang);
         // tokens that do not slice the text are ignored
         let tokens = tokens::valid_tokens(text, tokens);
+        // "the Gao-Bourem road": the road's two ends are two names
+        let tokens = roads::split_road_ends(self.gaz, lx, text, tokens);
         // the shared folded tokens are only good for the very tokens they were built from
         let same_tokens = matches!(tokens, Cow::Borrowed(_));
         let tokens = &tokens[..];

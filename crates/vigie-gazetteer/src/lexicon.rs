@@ -189,6 +189,8 @@ pub(crate) struct LangLex {
     pub of_heads: WordSet,
     /// Facility nouns that may follow a place's name ("Sévaré Airport"): `name_heads.txt`.
     pub trailing_heads: WordSet,
+    /// Nouns for a road (`road_words.txt`): next to one, "Gao-Bourem" names its two ends.
+    pub roads: WordSet,
     /// Last words of the phrases of `rel`.
     pub rel_last: WordSet,
     /// Longest phrase (in words) among cues and relative words.
@@ -227,7 +229,7 @@ impl Lexicon {
     /// Loads the embedded lists, extended by same-named files of `user_dir`.
     pub fn load(user_dir: Option<&Path>) -> Lexicon {
         let mut lx = Lexicon::default();
-        let files: [(&str, &str); 19] = [
+        let files: [(&str, &str); 20] = [
             (
                 "home_countries.txt",
                 include_str!("../data/home_countries.txt"),
@@ -236,6 +238,7 @@ impl Lexicon {
             ("stop_en.txt", include_str!("../data/stop_en.txt")),
             ("titles.txt", include_str!("../data/titles.txt")),
             ("name_heads.txt", include_str!("../data/name_heads.txt")),
+            ("road_words.txt", include_str!("../data/road_words.txt")),
             ("cues_fr.tsv", include_str!("../data/cues_fr.tsv")),
             ("cues_en.tsv", include_str!("../data/cues_en.tsv")),
             ("common_fr.txt", include_str!("../data/common_fr.txt")),
@@ -366,6 +369,10 @@ impl Lexicon {
                                 l.of_heads.insert(w.clone());
                                 l.trailing_heads.insert(w.clone());
                             }
+                        }
+                        "road_words.txt" => {
+                            self.fr.roads.insert(w.clone());
+                            self.en.roads.insert(w.clone());
                         }
                         "home_countries.txt" => {
                             self.home.insert(w.to_ascii_uppercase());
