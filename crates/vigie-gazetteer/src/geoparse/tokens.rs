@@ -346,15 +346,21 @@ pub(super) fn classify(
         while le < n && !ti[le].newline_before {
             le += 1;
         }
-        // a title-case line: most of its words of four letters or more are capitalized
-        // ("Gunmen Attack Army Post Near Kidal"), and it does not end as a sentence does
+        // a title-case line: most of its words of four letters or more (acronyms aside)
+        // are capitalized ("Gunmen Attack Army Post Near Kidal"), and it does not end as
+        // a sentence does
         // ("Soldiers attacked Kidal." is a sentence, not a headline)
         let (mut caps, mut words) = (0, 0);
         for (info, t) in ti[ls..le].iter().zip(&tokens[ls..le]) {
             // four letters or more (the bytes that begin a char count the chars)
             let tb = &bytes[t.span.start..t.span.end];
+            // acronyms ("JNIM", "ISGS") are written in capitals in any line: they say
+            // nothing of its case
             if info.word
                 && tb.len() >= 4
+                && !tb
+                    .iter()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
                 && (tb.len() >= 16
                     || tb.is_ascii()
                     || tb.iter().filter(|&&b| (b as i8) >= -0x40).count() >= 4)
@@ -492,6 +498,21 @@ mod tests {
         // a title-case line: capitals say little there
         let h = TestDoc::new("Army Patrols Return To Tessit After Heavy Rains", Lang::En);
         assert!(h.doc().ti[h.at("Tessit")].weak);
+    }
+
+    #[test]
+    fn issue12_acronyms_do_not_make_a_line_title_case() {
+        // a sentence without a final stop, dense in acronyms and names, is no headline
+        for text in [
+            "On 3 June 2021, ISGS and JNIM fighters raided the hamlet of Kobou (Gorom, Oudalan)",
+            "In April 2019, MNLA or HCUA gunmen shot a trader near Tessit (Ansongo, Gao)",
+        ] {
+            let t = TestDoc::new(text, Lang::En);
+            let d = t.doc();
+            assert!(d.ti.iter().all(|i| !i.weak || d.ti[0].weak), "{text}");
+            let last = d.len() - 2;
+            assert!(!d.ti[last].weak, "{text}: {}", d.tok(last));
+        }
     }
 
     #[test]
