@@ -49,6 +49,9 @@ pub(crate) enum Cue {
     Loc,
     /// A settlement noun ("la ville de").
     Town,
+    /// A small settlement's noun ("the village of", "le hameau de"): a town, never a
+    /// capital or a large city.
+    Village,
     /// A first-level region.
     Region,
     /// A second-level division (cercle, district).
@@ -68,6 +71,7 @@ impl Cue {
         Some(match s {
             "loc" => Cue::Loc,
             "town" => Cue::Town,
+            "village" => Cue::Village,
             "region" => Cue::Region,
             "cercle" => Cue::Cercle,
             "well" => Cue::Well,

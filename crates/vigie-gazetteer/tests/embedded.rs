@@ -421,3 +421,30 @@ fn issue12_landmarks_after_a_locative_word() {
     let ps = find("I-n-Kisman is a word here, said the linguist.", Lang::En);
     assert!(ps.iter().all(|p| p.lat.is_none()), "{ps:?}");
 }
+
+/// Issue 12: "the village of X" names a small place: a foreign capital or city of that
+/// name gets nothing from its rank or its size, and a small namesake in a country
+/// nothing in the text points to is left unresolved rather than placed abroad.
+#[test]
+fn issue12_a_village_is_no_foreign_capital() {
+    for (text, lang) in [
+        (
+            "Armed men burned granaries in the village of Dilly on Monday.",
+            Lang::En,
+        ),
+        (
+            "Des hommes armés ont incendié le village de Dilly lundi soir.",
+            Lang::Fr,
+        ),
+    ] {
+        let ps = find(text, lang);
+        let d = ps.iter().find(|p| p.span.text == "Dilly").expect("Dilly");
+        assert_eq!(d.country, "ML", "{text}: {d:?}");
+    }
+    let ps = find(
+        "Gunmen looted shops in the hamlet of Bota last night.",
+        Lang::En,
+    );
+    let b = ps.iter().find(|p| p.span.text == "Bota").expect("Bota");
+    assert!(b.point().is_none(), "{b:?}");
+}

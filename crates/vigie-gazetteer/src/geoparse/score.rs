@@ -19,6 +19,9 @@ pub(super) const NEAR_KM: f64 = 350.0;
 /// Population from which a place far from everything else in the document is still
 /// reported (without a cue or country context).
 const MAJOR_POPULATION: u64 = 100_000;
+/// Population beyond which a place is no village: a village's namesake city gets no
+/// more from its size than a village of this many people would.
+const VILLAGE_POPULATION: u64 = 5_000;
 
 /// How a document's countries support a place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -41,11 +44,13 @@ pub(super) enum Ctx {
 fn feature_weight(p: &PlaceRef<'_>, cue: Option<Cue>) -> f64 {
     let code = p.feature_code;
     let class = p.feature_class;
+    // a village is no capital nor an admin seat: their rank says nothing of it
+    let village = cue == Some(Cue::Village);
     let base = if code.starts_with("PCL") {
         0.9
-    } else if code == "PPLC" {
+    } else if code == "PPLC" && !village {
         0.5
-    } else if code.starts_with("PPLA") {
+    } else if code.starts_with("PPLA") && !village {
         0.4
     } else if class == 'P' || code == "ADM1" {
         0.3
@@ -65,7 +70,7 @@ fn feature_weight(p: &PlaceRef<'_>, cue: Option<Cue>) -> f64 {
         Some(Cue::Wadi) if code.starts_with("WAD") || code.starts_with("STM") => 0.8,
         Some(Cue::Camp) if matches!(code, "CMP" | "MILB" | "FT" | "CMPRF" | "INSM") => 0.8,
         Some(Cue::Mine) if code.starts_with("MN") => 0.8,
-        Some(Cue::Town) if class == 'P' => 0.4,
+        Some(Cue::Town | Cue::Village) if class == 'P' => 0.4,
         _ => 0.0,
     };
     base + bonus
@@ -84,7 +89,13 @@ fn level_weight(l: KeyLevel) -> f64 {
 /// support `ctx` for its country and `near_km` to the nearest other place of the document.
 pub(super) fn score(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near_km: f64) -> f64 {
     let mut s = level_weight(level) + feature_weight(p, c.cue);
-    s += 0.06 * ((1 + p.population) as f64).log10();
+    // a village is small: a large population is no reason to read a name as one
+    let population = if c.cue == Some(Cue::Village) {
+        p.population.min(VILLAGE_POPULATION)
+    } else {
+        p.population
+    };
+    s += 0.06 * ((1 + population) as f64).log10();
     let by_ctx: f64 = match ctx {
         Ctx::Main => 0.5,
         Ctx::Secondary => 0.25,
@@ -116,7 +127,7 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
         (Some(Cue::Well | Cue::Wadi), 'H')
             | (Some(Cue::Camp | Cue::Mine), 'S')
             | (Some(Cue::Region | Cue::Cercle), 'A')
-            | (Some(Cue::Town), 'P')
+            | (Some(Cue::Town | Cue::Village), 'P')
     );
     let near = near_km <= NEAR_KM;
     let exact = level == KeyLevel::Exact;
@@ -160,6 +171,12 @@ pub(super) fn accept(p: &PlaceRef<'_>, c: &Cand, level: KeyLevel, ctx: Ctx, near
     let known_town = p.population > 0 || code.starts_with("PPLA") || code.starts_with("ADM");
     let home = matches!(ctx, Ctx::Home | Ctx::HomeAside);
     if !(exact || near || ctx == Ctx::Main || home && known_town) {
+        return false;
+    }
+    // a cue naming this kind of place says what the name is, not where: a small place in
+    // a country nothing else in the document points to ("the village of Bota" in a report
+    // without a word of China) is more likely a village the gazetteer lacks
+    if specific_cue && !near && ctx == Ctx::None && !major {
         return false;
     }
     // strong support: a cue naming this kind of place, a neighbour, the document's country
@@ -308,6 +325,10 @@ mod tests {
             assert!(accept(&town, &c, level, Ctx::Main, 2000.0), "{level:?}");
             assert!(accept(&town, &c, level, Ctx::None, 50.0), "{level:?}");
         }
-        assert!(accept(&town, &c, KeyLevel::Exact, Ctx::None, 2000.0));
+        // spelled exactly, a small town that only the cue supports is not reported in a
+        // country nothing points to either; a large city is
+        assert!(!accept(&town, &c, KeyLevel::Exact, Ctx::None, 2000.0));
+        let city = place('P', "PPL", "RU", 200_000);
+        assert!(accept(&city, &c, KeyLevel::Exact, Ctx::None, 2000.0));
     }
 }

@@ -536,6 +536,12 @@ mod tests {
                 "Gunmen entered the village of Boni.",
                 Lang::En,
                 "Boni",
+                Some(Cue::Village),
+            ),
+            (
+                "Gunmen entered the town of Boni.",
+                Lang::En,
+                "Boni",
                 Some(Cue::Town),
             ),
             ("They fled toward Boni.", Lang::En, "Boni", Some(Cue::Loc)),

@@ -46,7 +46,7 @@ pub(super) const MAX_NAME_WORDS: usize = 3;
 /// The GeoNames feature code that a place noun implies.
 fn feature_of(cue: Option<Cue>) -> &'static str {
     match cue {
-        Some(Cue::Town) => "PPL",
+        Some(Cue::Town | Cue::Village) => "PPL",
         Some(Cue::Region) => "ADM1",
         Some(Cue::Cercle) => "ADM2",
         Some(Cue::Well) => "WLL",
